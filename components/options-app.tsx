@@ -1,0 +1,153 @@
+import { useQuery } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { getDb } from '../lib/db/database';
+import { storeCounts } from '../lib/db/queries';
+import { OPTIONAL_ALL_SITES } from '../lib/platform/manifest';
+import { browser } from '../lib/platform/browser';
+import { sidebarOpenBySite } from '../lib/settings/items';
+import { useSend } from './use-send';
+import { useStoredValue } from './use-stored-value';
+
+const CLEAR_PHRASE = 'delete everything';
+
+export function OptionsApp() {
+  return (
+    <div className="options">
+      <header className="app-header">
+        <h1>Sidecar settings</h1>
+      </header>
+      <main className="app-body">
+        <CrmSection />
+        <WebsitesSection />
+        <SidebarSection />
+        <DataSection />
+      </main>
+    </div>
+  );
+}
+
+function CrmSection() {
+  return (
+    <section className="card" aria-labelledby="crm-heading">
+      <h2 id="crm-heading">CRM</h2>
+      <p>
+        <strong>Local mode.</strong> No CRM is connected: Sidecar is a complete CRM in this browser, and works offline.
+        When you connect Salesforce, everything you captured syncs after matching what already exists there.
+      </p>
+    </section>
+  );
+}
+
+function WebsitesSection() {
+  const granted = useQuery({
+    queryKey: ['permission', OPTIONAL_ALL_SITES],
+    queryFn: () => browser.permissions.contains({ origins: [OPTIONAL_ALL_SITES] }),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const request = async () => {
+    setError(null);
+    try {
+      await browser.permissions.request({ origins: [OPTIONAL_ALL_SITES] });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The browser refused the request.');
+    }
+    await granted.refetch();
+  };
+  const revoke = async () => {
+    await browser.permissions.remove({ origins: [OPTIONAL_ALL_SITES] });
+    await granted.refetch();
+  };
+  return (
+    <section className="card" aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Prospects’ websites</h2>
+      <p>
+        Sidecar can recognise your accounts’ own websites and show their context as you browse. That needs access to the
+        sites you visit. Sidecar reads a page only to match its domain to your accounts, and sends nothing anywhere.
+      </p>
+      <div className="row">
+        {granted.data ? (
+          <>
+            <span className="badge customer">Allowed on all sites</span>
+            <button type="button" onClick={() => void revoke()}>Turn off</button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={() => void request()}>Allow on all sites…</button>
+        )}
+      </div>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+    </section>
+  );
+}
+
+function SidebarSection() {
+  const sites = useStoredValue(sidebarOpenBySite);
+  const shortcut = useQuery({
+    queryKey: ['commands'],
+    queryFn: async () => (await browser.commands.getAll()).find((c) => c.name === 'toggle-sidebar')?.shortcut ?? '',
+  });
+  const entries = Object.entries(sites ?? {});
+  return (
+    <section className="card" aria-labelledby="sidebar-heading">
+      <h2 id="sidebar-heading">Sidebar</h2>
+      <p>
+        Show or hide the sidebar with <kbd>{shortcut.data || 'no shortcut set'}</kbd>. Change it in your browser’s
+        extension shortcuts page.
+      </p>
+      {entries.length ? (
+        <>
+          <p className="muted">Sidecar remembers whether you left the sidebar open on each site:</p>
+          <ul className="list">
+            {entries.map(([host, open]) => (
+              <li key={host}>
+                <span>{host}</span>
+                <span className="muted">{open ? 'open' : 'closed'}</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void sidebarOpenBySite.setValue({})}>Forget these</button>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function DataSection() {
+  const counts = useLiveQuery(() => storeCounts(getDb()), []);
+  const usage = useQuery({ queryKey: ['storage-estimate'], queryFn: () => navigator.storage.estimate() });
+  const loadDemo = useSend('demo.load');
+  const clear = useSend('data.clear');
+  const [phrase, setPhrase] = useState('');
+  return (
+    <section className="card" aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      {counts ? (
+        <dl className="stats">
+          {Object.entries(counts).map(([name, n]) => (
+            <div key={name}>
+              <dt>{name === 'pending' ? 'waiting to sync' : name}</dt>
+              <dd>{n.toLocaleString('en')}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {usage.data?.usage !== undefined ? (
+        <p className="muted">Storage used: {(usage.data.usage / 1_048_576).toFixed(1)} MB</p>
+      ) : null}
+      <div className="row">
+        <button type="button" disabled={loadDemo.isPending} onClick={() => loadDemo.mutate({})}>Load demo territory</button>
+      </div>
+      {loadDemo.error ? <p className="error" role="alert">{loadDemo.error.message}</p> : null}
+      {loadDemo.isSuccess ? <p role="status">Demo territory loaded.</p> : null}
+      <h2>Delete all local data</h2>
+      <p className="muted">Removes every account, contact, note and activity from this browser. Type “{CLEAR_PHRASE}” to confirm.</p>
+      <div className="row">
+        <input type="text" aria-label="Confirmation" value={phrase} onChange={(e) => setPhrase(e.target.value)} style={{ maxWidth: 220 }} />
+        <button type="button" className="danger" disabled={phrase !== CLEAR_PHRASE || clear.isPending}
+          onClick={() => clear.mutate({ confirm: CLEAR_PHRASE }, { onSuccess: () => setPhrase('') })}>
+          Delete everything
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Account, Activity, Contact } from '../lib/model';
+import { fullName } from '../lib/model';
+import { getDb } from '../lib/db/database';
+import { accountNamesFor } from '../lib/db/queries';
+import { ACCOUNT_TYPE_LABEL, BUYING_ROLE_LABEL, timeAgo } from './format';
+
+export function AccountList({ accounts }: { accounts: Account[] }) {
+  if (!accounts.length) return <p className="muted">No accounts yet.</p>;
+  return (
+    <ul className="list" aria-label="Accounts">
+      {accounts.map((a) => (
+        <li key={a.id}>
+          <div>
+            <div className="primary-line">{a.name}</div>
+            <div className="secondary-line">{[a.domains[0], a.industry, a.location?.city].filter(Boolean).join(' · ')}</div>
+          </div>
+          <span className={`badge ${a.type}`}>{ACCOUNT_TYPE_LABEL[a.type]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ContactList({ contacts }: { contacts: Contact[] }) {
+  const names = useLiveQuery(() => accountNamesFor(getDb(), contacts.map((c) => c.accountId)), [contacts]);
+  if (!contacts.length) return <p className="muted">No contacts yet.</p>;
+  return (
+    <ul className="list" aria-label="Contacts">
+      {contacts.map((c) => (
+        <li key={c.id}>
+          <div>
+            <div className="primary-line">{fullName(c)}</div>
+            <div className="secondary-line">
+              {[c.title, (c.accountId && names?.get(c.accountId)) || c.company].filter(Boolean).join(' · ')}
+            </div>
+          </div>
+          {c.kind === 'lead' ? <span className="badge lead">Lead</span> : null}
+          {c.buyingRole ? <span className="badge role">{BUYING_ROLE_LABEL[c.buyingRole]}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const ACTIVITY_LABEL = { email: 'Email', call: 'Call', meeting: 'Meeting', linkedin: 'LinkedIn', note: 'Note' } as const;
+
+export function ActivityList({ activities }: { activities: Activity[] }) {
+  const names = useLiveQuery(() => accountNamesFor(getDb(), activities.map((a) => a.accountId)), [activities]);
+  if (!activities.length) return <p className="muted">No activities yet.</p>;
+  return (
+    <ul className="list" aria-label="Recent activities">
+      {activities.map((a) => (
+        <li key={a.id}>
+          <div>
+            <div className="primary-line">{a.subject}</div>
+            <div className="secondary-line">
+              {[ACTIVITY_LABEL[a.type], a.accountId ? names?.get(a.accountId) : null, timeAgo(a.occurredAt)].filter(Boolean).join(' · ')}
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,38 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../lib/db/database';
+import { storeCounts } from '../lib/db/queries';
+import { DemoOffer } from './demo-offer';
+import { CannotReadPage, NothingRecognised } from './page-state';
+import { usePageContext } from './use-page-context';
+import { useSend } from './use-send';
+
+/** The in-page sidebar: Sidecar's page in an iframe beside Gmail or LinkedIn. */
+export function SidebarApp() {
+  const page = usePageContext(null);
+  const close = useSend('sidebar.set-open');
+  const counts = useLiveQuery(() => storeCounts(getDb()), []);
+  return (
+    <>
+      <header className="app-header">
+        <h1>Sidecar</h1>
+        <span className="spacer" />
+        <button type="button" aria-label="Close Sidecar" title="Close (Alt+Shift+S)" onClick={() => close.mutate({ open: false })}>
+          ✕
+        </button>
+      </header>
+      <main className="app-body">
+        {page.isPending ? <p className="muted" role="status">Reading this page…</p> : null}
+        {page.isError ? <CannotReadPage reason="the background did not answer" /> : null}
+        {page.data ? (
+          page.data.context ? <NothingRecognised context={page.data.context} /> : <p className="muted" role="status">Waiting for the page to load…</p>
+        ) : null}
+        <DemoOffer />
+        {counts ? (
+          <p className="muted">
+            In Sidecar: {counts.accounts} accounts · {counts.contacts} people · {counts.activities} activities
+          </p>
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../lib/db/database';
+import { recentAccounts, recentActivities, recentContacts } from '../lib/db/queries';
+import { browser } from '../lib/platform/browser';
+import { DemoOffer } from './demo-offer';
+import { AccountList, ActivityList, ContactList } from './record-lists';
+
+/** The full app, in the browser's side panel (Chrome) or sidebar (Firefox): the rep's territory. */
+export function SidePanelApp() {
+  const db = getDb();
+  const accounts = useLiveQuery(() => recentAccounts(db), []);
+  const contacts = useLiveQuery(() => recentContacts(db), []);
+  const activities = useLiveQuery(() => recentActivities(db), []);
+  return (
+    <>
+      <header className="app-header">
+        <h1>Sidecar</h1>
+        <span className="spacer" />
+        <span className="badge lead" title="No CRM connected: everything stays in this browser">Local mode</span>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+      </header>
+      <main className="app-body">
+        <DemoOffer />
+        <h2 id="accounts-heading">Accounts</h2>
+        {accounts ? <AccountList accounts={accounts} /> : null}
+        <h2 id="contacts-heading">Contacts</h2>
+        {contacts ? <ContactList contacts={contacts} /> : null}
+        <h2 id="activities-heading">Recent activities</h2>
+        {activities ? <ActivityList activities={activities} /> : null}
+      </main>
+    </>
+  );
+}

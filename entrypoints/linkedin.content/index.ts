@@ -1,0 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runSidebar } from '../../lib/sidebar/run-sidebar';
+import { CONTENT_SCRIPT_MATCHES } from '../../lib/platform/manifest';
+
+export default defineContentScript({
+  matches: [...CONTENT_SCRIPT_MATCHES.linkedin],
+  runAt: 'document_idle',
+  main: (ctx) => runSidebar(ctx, 'linkedin'),
+});

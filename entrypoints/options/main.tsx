@@ -1,0 +1,4 @@
+import { renderApp } from '../../components/app-root';
+import { OptionsApp } from '../../components/options-app';
+
+renderApp(<OptionsApp />);

@@ -1,0 +1,4 @@
+import { renderApp } from '../../components/app-root';
+import { SidebarApp } from '../../components/sidebar-app';
+
+renderApp(<SidebarApp />);

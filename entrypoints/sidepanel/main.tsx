@@ -1,0 +1,4 @@
+import { renderApp } from '../../components/app-root';
+import { SidePanelApp } from '../../components/sidepanel-app';
+
+renderApp(<SidePanelApp />);

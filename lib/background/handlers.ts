@@ -1,0 +1,68 @@
+import { createAccount, deleteAccount, updateAccount, type AccountInput } from '../db/accounts';
+import { createContact, deleteContact, updateContact, type ContactInput } from '../db/contacts';
+import type { SidecarDb } from '../db/database';
+import { RepositoryError } from '../db/errors';
+import { importTerritory } from '../db/import-territory';
+import { createRecord, deleteInTransaction, updateRecord } from '../db/records';
+import { demoTerritory } from '../demo/demo-territory';
+import type { Handlers } from '../messaging/router';
+import { onboarding } from '../settings/items';
+import { loadPageContext, savePageContext } from './page-contexts';
+import { sendToTab } from './tabs';
+
+const DONE = { done: true } as const;
+
+function senderTabId(tab: { id?: number } | undefined): number {
+  if (tab?.id === undefined) throw new RepositoryError('invalid', 'this message must come from a tab');
+  return tab.id;
+}
+
+/** What the background does for each message, once the router has parsed and allowed it. */
+export function createHandlers(db: SidecarDb): Handlers {
+  return {
+    'page.report': async ({ context }, { sender }) => {
+      await savePageContext(senderTabId(sender.tab), context);
+      return DONE;
+    },
+    'page.get': async ({ tabId }, { sender }) => {
+      // The sidebar frame lives in the tab it describes; the side panel names the tab it follows.
+      const target = tabId ?? sender.tab?.id ?? null;
+      return { tabId: target, context: target === null ? null : await loadPageContext(target) };
+    },
+    'sidebar.set-open': async ({ open }, { sender }) => {
+      await sendToTab(senderTabId(sender.tab), { type: 'sidebar.set-open', payload: { open } });
+      return DONE;
+    },
+    'account.save': async ({ id, fields }) => {
+      const saved = id ? await updateAccount(db, id, fields) : await createAccount(db, fields as AccountInput);
+      return { id: saved.id };
+    },
+    'contact.save': async ({ id, fields }) => {
+      const saved = id ? await updateContact(db, id, fields) : await createContact(db, fields as ContactInput);
+      return { id: saved.id };
+    },
+    'note.save': async ({ id, fields }) => {
+      const saved = id ? await updateRecord(db, 'note', id, fields) : await createRecord(db, 'note', fields);
+      return { id: saved.id };
+    },
+    'record.delete': async ({ recordType, id }) => {
+      if (recordType === 'account') await deleteAccount(db, id);
+      else if (recordType === 'contact') await deleteContact(db, id);
+      else await db.transaction('rw', db.tables, () => deleteInTransaction(db, recordType, id, Date.now()));
+      return DONE;
+    },
+    'demo.load': async () => {
+      const data = demoTerritory(Date.now());
+      if (data.territory && (await db.territories.where('name').equals(data.territory.name).count()) > 0) {
+        throw new RepositoryError('duplicate', 'the demo territory is already loaded');
+      }
+      const summary = await importTerritory(db, data);
+      await onboarding.setValue({ demoAnswered: true });
+      return { accounts: summary.accounts, contacts: summary.contacts };
+    },
+    'data.clear': async () => {
+      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+      return DONE;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Account, Contact, NoteFields, PageContext, RecordId, SyncedRecordType } from '../model';
+import type { SenderKind } from './senders';
+
+interface MessageSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  senders: readonly SenderKind[];
+  request: Req;
+  response: Res;
+}
+
+function message<Req extends z.ZodType, Res extends z.ZodType>(spec: MessageSpec<Req, Res>) {
+  return spec;
+}
+
+const CONTENT_SCRIPTS = ['gmail-content', 'linkedin-content', 'website-content'] as const;
+const PAGES = ['extension-page'] as const;
+
+/** Fields a page may send when creating or editing; the repository validates the whole record. */
+const editable = { id: true, createdAt: true, updatedAt: true, remote: true } as const;
+const AccountFields = Account.omit({ ...editable, normalizedName: true }).partial();
+const ContactFields = Contact.omit(editable).partial();
+const NoteInput = NoteFields.omit(editable).partial();
+
+const Saved = z.object({ id: RecordId });
+const Done = z.object({ done: z.literal(true) });
+
+/**
+ * Every message any context sends to the background: its senders, request and response. The
+ * background parses each one on arrival (lib/messaging/router.ts); nothing else is accepted.
+ */
+export const BACKGROUND_MESSAGES = {
+  /** A content script tells what it understood of its page (after load and each SPA navigation). */
+  'page.report': message({
+    senders: CONTENT_SCRIPTS,
+    request: z.object({ context: PageContext }),
+    response: Done,
+  }),
+  /** The sidebar frame (its own tab) or the side panel (the tab it names) asks what the page is. */
+  'page.get': message({
+    senders: PAGES,
+    request: z.object({ tabId: z.number().int().nonnegative().nullable() }),
+    response: z.object({ tabId: z.number().int().nullable(), context: PageContext.nullable() }),
+  }),
+  /** The sidebar frame's close button, relayed to its tab's content script. */
+  'sidebar.set-open': message({
+    senders: PAGES,
+    request: z.object({ open: z.boolean() }),
+    response: Done,
+  }),
+  'account.save': message({
+    senders: PAGES,
+    request: z.object({ id: RecordId.optional(), fields: AccountFields }),
+    response: Saved,
+  }),
+  'contact.save': message({
+    senders: PAGES,
+    request: z.object({ id: RecordId.optional(), fields: ContactFields }),
+    response: Saved,
+  }),
+  'note.save': message({
+    senders: PAGES,
+    request: z.object({ id: RecordId.optional(), fields: NoteInput }),
+    response: Saved,
+  }),
+  'record.delete': message({
+    senders: PAGES,
+    request: z.object({ recordType: SyncedRecordType, id: RecordId }),
+    response: Done,
+  }),
+  /** Load the demo territory into an empty store (first run, or from the options page). */
+  'demo.load': message({
+    senders: PAGES,
+    request: z.object({}),
+    response: z.object({ accounts: z.number().int(), contacts: z.number().int() }),
+  }),
+  /** Delete every local record, after the rep typed the confirmation. */
+  'data.clear': message({
+    senders: PAGES,
+    request: z.object({ confirm: z.literal('delete everything') }),
+    response: Done,
+  }),
+} as const;
+
+export type BackgroundMessages = typeof BACKGROUND_MESSAGES;
+export type MessageType = keyof BackgroundMessages;
+export type RequestOf<T extends MessageType> = z.input<BackgroundMessages[T]['request']>;
+export type ParsedRequestOf<T extends MessageType> = z.output<BackgroundMessages[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<BackgroundMessages[T]['response']>;
+
+/** Messages the background sends to a tab's content script (top frame). */
+export const CONTENT_MESSAGES = {
+  'sidebar.toggle': z.object({}),
+  'sidebar.set-open': z.object({ open: z.boolean() }),
+} as const;
+export type ContentMessageType = keyof typeof CONTENT_MESSAGES;
+export const ContentEnvelope = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sidebar.toggle'), payload: CONTENT_MESSAGES['sidebar.toggle'] }),
+  z.object({ type: z.literal('sidebar.set-open'), payload: CONTENT_MESSAGES['sidebar.set-open'] }),
+]);
+export type ContentEnvelope = z.infer<typeof ContentEnvelope>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Crockford base32 ULID: 48 bits of time then 80 random bits, so ids sort by creation time. */
+export const RecordId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a record id');
+export type RecordId = z.infer<typeof RecordId>;
+
+/** Milliseconds since the epoch, as recorded by this device. */
+export const Timestamp = z.number().int().nonnegative();
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date();
+
+export const CrmName = z.enum(['salesforce', 'hubspot']);
+export type CrmName = z.infer<typeof CrmName>;
+
+/** JSON-safe values, for the last-synced copy of a field. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+/**
+ * How one record is linked to one CRM. `base` keeps the value each synced field had when it was
+ * last synced, so a later merge can tell which side changed it (three-way, no clock comparison).
+ */
+export const RemoteLink = z.object({
+  id: z.string().min(1).nullable(),
+  syncedAt: Timestamp.nullable(),
+  base: z.record(z.string(), JsonValue),
+});
+export type RemoteLink = z.infer<typeof RemoteLink>;
+
+/** Fields every stored record carries. */
+export const RecordBase = z.object({
+  id: RecordId,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+/** Fields every record that syncs to a CRM carries. */
+export const SyncedRecordBase = RecordBase.extend({
+  remote: z.partialRecord(CrmName, RemoteLink).default({}),
+});
+
+export const Location = z.object({
+  city: z.string().nullable().default(null),
+  region: z.string().nullable().default(null),
+  country: z.string().nullable().default(null),
+  postalCode: z.string().nullable().default(null),
+});
+export type Location = z.infer<typeof Location>;
+
+/** Text a person typed or a page showed: trimmed, bounded, never empty. */
+export const Text = (max: number) => z.string().trim().min(1).max(max);

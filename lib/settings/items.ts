@@ -1,0 +1,18 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Small settings in `storage.local`. Content scripts can read that area, so nothing here is a
+ * secret or CRM data: only UI preferences.
+ */
+
+/** Whether the in-page sidebar was last left open, per site (host name). Missing means open. */
+export const sidebarOpenBySite = storage.defineItem<Record<string, boolean>>('local:sidebarOpenBySite', {
+  fallback: {},
+  version: 1,
+});
+
+/** First-run state: whether the rep has answered the demo territory offer. */
+export const onboarding = storage.defineItem<{ demoAnswered: boolean }>('local:onboarding', {
+  fallback: { demoAnswered: false },
+  version: 1,
+});
