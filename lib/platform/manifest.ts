@@ -56,7 +56,6 @@ export function buildManifest({ browser, mode }: Target): UserManifest {
       gecko: {
         id: FIREFOX_ADDON_ID,
         strict_min_version: '128.0',
-        // @ts-expect-error: WXT 0.21's manifest type predates Firefox's data consent key.
         data_collection_permissions: { required: ['none'] },
       },
     };

@@ -1,12 +1,12 @@
 /**
- * The small tab at the page's right edge that opens and closes the sidebar. It lives in a closed
- * shadow root, so the page's CSS cannot restyle it and its scripts cannot reach into it, and it
- * carries no CRM data: only the word "Sidecar".
+ * The small tab at the page's right edge that opens and closes the sidebar. It lives in a shadow
+ * root, so the page's CSS cannot restyle it. It carries no CRM data, only the word "Sidecar", so
+ * the root is open: assistive tools and tests can reach the button.
  */
 export function createLauncher(onToggle: () => void): { element: HTMLElement; setOpen(open: boolean): void } {
   const host = document.createElement('sidecar-launcher');
   host.style.all = 'initial';
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `
     button { position: fixed; top: 40%; right: 0; z-index: 2147483647; writing-mode: vertical-rl;

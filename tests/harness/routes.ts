@@ -1,0 +1,40 @@
+import type { BrowserContext, Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** A URL (exact, or a RegExp) served from a fixture file under its real hostname. */
+export interface FixtureRoute {
+  url: string | RegExp;
+  file: string;
+}
+
+export const FIXTURE_PAGES = {
+  gmailInbox: { url: 'https://mail.google.com/mail/u/0/#inbox', file: 'tests/fixtures/gmail/2026-11-inbox.html' },
+  linkedinFeed: { url: 'https://www.linkedin.com/feed/', file: 'tests/fixtures/linkedin/2026-11-feed.html' },
+} as const;
+
+function matches(route: FixtureRoute, url: string): boolean {
+  if (typeof route.url !== 'string') return route.url.test(url);
+  // Gmail's hash never reaches the network: compare without it.
+  return url === route.url.split('#')[0] || url === route.url;
+}
+
+/**
+ * Serve fixtures under their real hostnames so the production content-script matches are the ones
+ * tested, and abort every other request: a real page's trackers and images cannot hang a test on
+ * DNS, and nothing leaves the machine. Returns the list of aborted URLs, for tests that care.
+ */
+export async function serveFixtures(context: BrowserContext, routes: FixtureRoute[]): Promise<string[]> {
+  const aborted: string[] = [];
+  await context.route('**/*', async (route: Route) => {
+    const url = route.request().url();
+    const fixture = routes.find((r) => matches(r, url));
+    if (fixture) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(fixture.file)) });
+    } else {
+      aborted.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  return aborted;
+}

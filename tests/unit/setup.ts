@@ -1,0 +1,8 @@
+// Unit tests run against an in-memory IndexedDB; end-to-end tests use the browser's real one.
+import 'fake-indexeddb/auto';
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
