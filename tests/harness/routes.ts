@@ -26,7 +26,8 @@ function matches(route: FixtureRoute, url: string): boolean {
  */
 export async function serveFixtures(context: BrowserContext, routes: FixtureRoute[]): Promise<string[]> {
   const aborted: string[] = [];
-  await context.route('**/*', async (route: Route) => {
+  // Only the web: Playwright would otherwise also intercept the extension's own chrome-extension:// files.
+  await context.route(/^(https?|wss?):\/\//, async (route: Route) => {
     const url = route.request().url();
     const fixture = routes.find((r) => matches(r, url));
     if (fixture) {
