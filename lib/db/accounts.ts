@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Account } from '../model';
 import { normalizeAccountName, normalizeLinkedInUrl, registrableDomain } from '../match/normalize';
 import type { SidecarDb } from './database';
@@ -5,9 +6,8 @@ import { buildRecord, applyPatch, createRecord, deleteInTransaction, updateRecor
 import { enqueueUpserts } from './outbox';
 import { notFound } from './errors';
 
-export type AccountInput = Partial<Omit<Account, 'id' | 'createdAt' | 'updatedAt' | 'remote' | 'normalizedName'>> & {
-  name: string;
-};
+/** What a caller supplies for an account: every defaulted field optional, system fields excluded. */
+export type AccountInput = Omit<z.input<typeof Account>, 'id' | 'createdAt' | 'updatedAt' | 'remote' | 'normalizedName'>;
 
 /** Derived fields: the normalised name and the registrable domains of the website and domains. */
 export function deriveAccountFields<T extends Partial<AccountInput>>(input: T): T & Partial<Pick<Account, 'normalizedName'>> {

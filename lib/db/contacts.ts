@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Contact } from '../model';
 import { normalizeEmail, normalizeLinkedInUrl } from '../match/normalize';
 import type { SidecarDb } from './database';
@@ -6,10 +7,8 @@ import { applyPatch, buildRecord, createRecord, deleteInTransaction, updateRecor
 import { enqueueUpserts } from './outbox';
 import { RepositoryError } from './errors';
 
-export type ContactInput = Partial<Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'remote'>> & {
-  lastName: string;
-  kind: Contact['kind'];
-};
+/** What a caller supplies for a person: every defaulted field optional, system fields excluded. */
+export type ContactInput = Omit<z.input<typeof Contact>, 'id' | 'createdAt' | 'updatedAt' | 'remote'>;
 
 /** Emails lower-cased and unique; the LinkedIn URL in its one canonical spelling. */
 export function normalizeContactFields<T extends Partial<ContactInput>>(input: T): T {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Account, Contact, NoteFields, PageContext, RecordId, SyncedRecordType } from '../model';
+import { Account, Contact, NoteFields, PageContext, RecordId, SyncedRecordType, patchSchema } from '../model';
 import type { SenderKind } from './senders';
 
 interface MessageSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -15,11 +15,14 @@ function message<Req extends z.ZodType, Res extends z.ZodType>(spec: MessageSpec
 const CONTENT_SCRIPTS = ['gmail-content', 'linkedin-content', 'website-content'] as const;
 const PAGES = ['extension-page'] as const;
 
-/** Fields a page may send when creating or editing; the repository validates the whole record. */
-const editable = { id: true, createdAt: true, updatedAt: true, remote: true } as const;
-const AccountFields = Account.omit({ ...editable, normalizedName: true }).partial();
-const ContactFields = Contact.omit(editable).partial();
-const NoteInput = NoteFields.omit(editable).partial();
+/**
+ * Fields a page may send when creating or editing: exactly the keys it set, no defaults filled in.
+ * The repository then validates the whole resulting record.
+ */
+const systemFields = { id: true, createdAt: true, updatedAt: true, remote: true } as const;
+const AccountFields = patchSchema(Account.omit({ ...systemFields, normalizedName: true }));
+const ContactFields = patchSchema(Contact.omit(systemFields));
+const NoteInput = patchSchema(NoteFields.omit(systemFields));
 
 const Saved = z.object({ id: RecordId });
 const Done = z.object({ done: z.literal(true) });

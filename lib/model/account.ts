@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Location, RecordId, SyncedRecordBase, Text } from './common';
+import { Location, WebUrl, RecordId, SyncedRecordBase, Text } from './common';
 
 export const AccountType = z.enum(['prospect', 'customer', 'partner', 'competitor']);
 export type AccountType = z.infer<typeof AccountType>;
@@ -10,8 +10,8 @@ export const Account = SyncedRecordBase.extend({
   normalizedName: z.string(),
   /** Registrable domains (public-suffix aware), lower-cased; indexed multi-entry. */
   domains: z.array(z.string().min(1)).default([]),
-  website: z.url().nullable().default(null),
-  linkedinUrl: z.url().nullable().default(null),
+  website: WebUrl.nullable().default(null),
+  linkedinUrl: WebUrl.nullable().default(null),
   industry: z.string().nullable().default(null),
   size: z.string().nullable().default(null),
   location: Location.nullable().default(null),

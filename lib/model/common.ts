@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval (MV3 CSP); zod must never try its `new Function` fast path.
+z.config({ jitless: true });
+
 /** Crockford base32 ULID: 48 bits of time then 80 random bits, so ids sort by creation time. */
 export const RecordId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a record id');
 export type RecordId = z.infer<typeof RecordId>;
@@ -49,6 +52,9 @@ export const Location = z.object({
   postalCode: z.string().nullable().default(null),
 });
 export type Location = z.infer<typeof Location>;
+
+/** An http(s) address. Plain `z.url()` would also take `javascript:` URLs, which must never become links. */
+export const WebUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 
 /** Text a person typed or a page showed: trimmed, bounded, never empty. */
 export const Text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Location, RecordId, SyncedRecordBase, Text } from './common';
+import { Location, WebUrl, RecordId, SyncedRecordBase, Text } from './common';
 
 export const Seniority = z.enum(['c-level', 'vp', 'director', 'manager', 'individual', 'unknown']);
 export const JobFunction = z.enum([
@@ -26,7 +26,7 @@ export const Contact = SyncedRecordBase.extend({
   emails: z.array(z.email()).default([]),
   phones: z.array(z.string().trim().min(1)).default([]),
   /** `https://www.linkedin.com/in/<slug>`, normalised; indexed. */
-  linkedinUrl: z.url().nullable().default(null),
+  linkedinUrl: WebUrl.nullable().default(null),
   accountId: RecordId.nullable().default(null),
   /** The company name as captured, for a lead that has no account yet. */
   company: z.string().trim().max(255).nullable().default(null),

@@ -8,3 +8,4 @@ export * from './task';
 export * from './territory';
 export * from './sync';
 export * from './page-context';
+export * from './patch';

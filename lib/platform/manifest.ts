@@ -55,7 +55,8 @@ export function buildManifest({ browser, mode }: Target): UserManifest {
     manifest.browser_specific_settings = {
       gecko: {
         id: FIREFOX_ADDON_ID,
-        strict_min_version: '128.0',
+        // 140 is the first Firefox (and ESR) that reads `data_collection_permissions`.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     };
