@@ -1,15 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../lib/db/database';
 import { onboarding } from '../lib/settings/items';
 import { useSend } from './use-send';
 import { useStoredValue } from './use-stored-value';
 
 /**
  * First run: an empty store and no answer yet. Offer the demo territory, so a new rep can see what
- * Sidecar does without a CRM or any data of their own.
+ * Sidecar does without a CRM or any data of their own. `accounts` is undefined while still counting.
  */
-export function DemoOffer() {
-  const accounts = useLiveQuery(() => getDb().accounts.count(), []);
+export function DemoOffer({ accounts }: { accounts: number | undefined }) {
   const answer = useStoredValue(onboarding);
   const load = useSend('demo.load');
   if (accounts === undefined || answer === undefined || accounts > 0 || answer.demoAnswered) return null;

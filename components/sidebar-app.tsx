@@ -1,16 +1,20 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../lib/db/database';
-import { storeCounts } from '../lib/db/queries';
+import { sendToBackground } from '../lib/messaging/client';
 import { DemoOffer } from './demo-offer';
 import { CannotReadPage, NothingRecognised } from './page-state';
 import { usePageContext } from './use-page-context';
 import { useSend } from './use-send';
+import { useStoreQuery } from './use-store-query';
 
-/** The in-page sidebar: Sidecar's page in an iframe beside Gmail or LinkedIn. */
+const SUMMARY_KEY = ['store.summary'];
+
+/**
+ * The in-page sidebar: Sidecar's page in an iframe beside Gmail or LinkedIn. Chromium gives an
+ * extension frame inside a third-party page no IndexedDB, so it reads through the background.
+ */
 export function SidebarApp() {
   const page = usePageContext(null);
   const close = useSend('sidebar.set-open');
-  const counts = useLiveQuery(() => storeCounts(getDb()), []);
+  const counts = useStoreQuery(SUMMARY_KEY, () => sendToBackground('store.summary', {})).data;
   return (
     <>
       <header className="app-header">
@@ -26,7 +30,7 @@ export function SidebarApp() {
         {page.data ? (
           page.data.context ? <NothingRecognised context={page.data.context} /> : <p className="muted" role="status">Waiting for the page to load…</p>
         ) : null}
-        <DemoOffer />
+        <DemoOffer accounts={counts?.accounts} />
         {counts ? (
           <p className="muted">
             In Sidecar: {counts.accounts} accounts · {counts.contacts} people · {counts.activities} activities

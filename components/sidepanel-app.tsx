@@ -11,6 +11,7 @@ export function SidePanelApp() {
   const accounts = useLiveQuery(() => recentAccounts(db), []);
   const contacts = useLiveQuery(() => recentContacts(db), []);
   const activities = useLiveQuery(() => recentActivities(db), []);
+  const accountCount = useLiveQuery(() => db.accounts.count(), []);
   return (
     <>
       <header className="app-header">
@@ -20,7 +21,7 @@ export function SidePanelApp() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
       </header>
       <main className="app-body">
-        <DemoOffer />
+        <DemoOffer accounts={accountCount} />
         <h2 id="accounts-heading">Accounts</h2>
         {accounts ? <AccountList accounts={accounts} /> : null}
         <h2 id="contacts-heading">Contacts</h2>

@@ -3,6 +3,7 @@ import { createContact, deleteContact, updateContact, type ContactInput } from '
 import type { SidecarDb } from '../db/database';
 import { RepositoryError } from '../db/errors';
 import { importTerritory } from '../db/import-territory';
+import { storeCounts } from '../db/queries';
 import { createRecord, deleteInTransaction, updateRecord } from '../db/records';
 import { demoTerritory } from '../demo/demo-territory';
 import type { Handlers } from '../messaging/router';
@@ -33,6 +34,7 @@ export function createHandlers(db: SidecarDb): Handlers {
       await sendToTab(senderTabId(sender.tab), { type: 'sidebar.set-open', payload: { open } });
       return DONE;
     },
+    'store.summary': () => storeCounts(db),
     'account.save': async ({ id, fields }) => {
       const saved = id ? await updateAccount(db, id, fields) : await createAccount(db, fields as AccountInput);
       return { id: saved.id };

@@ -4,6 +4,7 @@ import { browser } from '../platform/browser';
 import { handleCommand } from './commands';
 import { createHandlers } from './handlers';
 import { forgetPageContext } from './page-contexts';
+import { markStoreChanged } from './store-changes';
 import { openAppFromToolbar } from './toolbar';
 
 /**
@@ -13,7 +14,7 @@ import { openAppFromToolbar } from './toolbar';
  */
 export function startBackground(): { handleCommand: typeof handleCommand } {
   const db = getDb();
-  const route = createRouter(createHandlers(db), browser.runtime.id);
+  const route = createRouter(createHandlers(db), browser.runtime.id, markStoreChanged);
   // An async listener returns a native Promise, which Chrome's own onMessage requires.
   browser.runtime.onMessage.addListener(async (message: unknown, sender) => route(message, sender));
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab?.id));

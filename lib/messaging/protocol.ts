@@ -4,6 +4,8 @@ import type { SenderKind } from './senders';
 
 interface MessageSpec<Req extends z.ZodType, Res extends z.ZodType> {
   senders: readonly SenderKind[];
+  /** True when the handler writes the store: pages that read through the background then refresh. */
+  writes?: boolean;
   request: Req;
   response: Res;
 }
@@ -25,6 +27,10 @@ const ContactFields = patchSchema(Contact.omit(systemFields));
 const NoteInput = patchSchema(NoteFields.omit(systemFields));
 
 const Saved = z.object({ id: RecordId });
+const Count = z.number().int().nonnegative();
+export const StoreSummary = z.object({
+  accounts: Count, contacts: Count, opportunities: Count, activities: Count, notes: Count, tasks: Count, pending: Count,
+});
 const Done = z.object({ done: z.literal(true) });
 
 /**
@@ -50,35 +56,47 @@ export const BACKGROUND_MESSAGES = {
     request: z.object({ open: z.boolean() }),
     response: Done,
   }),
+  /** What the sidebar frame shows of the store; it reads through the background (see store-changes.ts). */
+  'store.summary': message({
+    senders: PAGES,
+    request: z.object({}),
+    response: StoreSummary,
+  }),
   'account.save': message({
     senders: PAGES,
+    writes: true,
     request: z.object({ id: RecordId.optional(), fields: AccountFields }),
     response: Saved,
   }),
   'contact.save': message({
     senders: PAGES,
+    writes: true,
     request: z.object({ id: RecordId.optional(), fields: ContactFields }),
     response: Saved,
   }),
   'note.save': message({
     senders: PAGES,
+    writes: true,
     request: z.object({ id: RecordId.optional(), fields: NoteInput }),
     response: Saved,
   }),
   'record.delete': message({
     senders: PAGES,
+    writes: true,
     request: z.object({ recordType: SyncedRecordType, id: RecordId }),
     response: Done,
   }),
   /** Load the demo territory into an empty store (first run, or from the options page). */
   'demo.load': message({
     senders: PAGES,
+    writes: true,
     request: z.object({}),
     response: z.object({ accounts: z.number().int(), contacts: z.number().int() }),
   }),
   /** Delete every local record, after the rep typed the confirmation. */
   'data.clear': message({
     senders: PAGES,
+    writes: true,
     request: z.object({ confirm: z.literal('delete everything') }),
     response: Done,
   }),

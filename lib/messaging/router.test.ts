@@ -14,6 +14,7 @@ function spyHandlers() {
   const handlers = {
     'page.report': vi.fn(async () => (calls.push('page.report'), { done: true as const })),
     'page.get': vi.fn(async () => ({ tabId: 7, context: null })),
+    'store.summary': vi.fn(async () => ({ accounts: 0, contacts: 0, opportunities: 0, activities: 0, notes: 0, tasks: 0, pending: 0 })),
     'sidebar.set-open': vi.fn(done),
     'account.save': vi.fn(async () => ({ id: '01JD0000000000000000000001' })),
     'contact.save': vi.fn(async () => {
@@ -31,9 +32,13 @@ function spyHandlers() {
 
 let spies: ReturnType<typeof spyHandlers>;
 let route: ReturnType<typeof createRouter>;
+let writes: number;
 beforeEach(() => {
   spies = spyHandlers();
-  route = createRouter(spies.handlers, EXT);
+  writes = 0;
+  route = createRouter(spies.handlers, EXT, async () => {
+    writes += 1;
+  });
 });
 
 const context = { kind: 'unknown', site: 'linkedin', reason: 'no-parser' };
@@ -42,6 +47,15 @@ describe('router: what it accepts', () => {
   it('runs a valid message from an allowed sender and returns its parsed response', async () => {
     expect(await route({ type: 'page.report', payload: { context } }, LINKEDIN)).toEqual({ ok: true, data: { done: true } });
     expect(spies.handlers['page.report']).toHaveBeenCalledWith({ context }, { sender: LINKEDIN, senderKind: 'linkedin-content' });
+  });
+
+  it('announces a store change after a successful write, and only then', async () => {
+    await route({ type: 'page.get', payload: { tabId: null } }, PAGE);
+    expect(writes).toBe(0);
+    await route({ type: 'demo.load', payload: {} }, PAGE);
+    expect(writes).toBe(1);
+    await route({ type: 'contact.save', payload: { fields: { lastName: 'Doe', kind: 'lead' } } }, PAGE);
+    expect(writes).toBe(1);
   });
 
   it('accepts extension pages, including the sidebar frame whose URL carries a per-session id', async () => {

@@ -29,7 +29,7 @@ function describeIssues(error: z.ZodError) {
  * unknown type, a disallowed sender or a malformed payload gets a typed rejection and reaches no
  * handler, so it changes nothing.
  */
-export function createRouter(handlers: Handlers, extensionId: string) {
+export function createRouter(handlers: Handlers, extensionId: string, afterWrite: () => Promise<void> = async () => {}) {
   return async function route(raw: unknown, sender: MessageSenderLike): Promise<Reply> {
     const envelope = Envelope.safeParse(raw);
     if (!envelope.success) return reject('malformed', 'not a Sidecar message');
@@ -45,6 +45,7 @@ export function createRouter(handlers: Handlers, extensionId: string) {
     try {
       const handler = handlers[type] as (req: unknown, ctx: HandlerContext) => Promise<unknown>;
       const data = spec.response.parse(await handler(request.data, { sender, senderKind }));
+      if ('writes' in spec && spec.writes) await afterWrite();
       return { ok: true, data };
     } catch (error) {
       if (error instanceof RepositoryError) return reject(error.code, error.message, error.details);
