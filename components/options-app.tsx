@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDb } from '../lib/db/database';
 import { storeCounts } from '../lib/db/queries';
+import { hasSampleData } from '../lib/db/sample-data';
 import { OPTIONAL_ALL_SITES } from '../lib/platform/manifest';
 import { browser } from '../lib/platform/browser';
 import { sidebarOpenBySite } from '../lib/settings/items';
@@ -115,7 +116,9 @@ function SidebarSection() {
 function DataSection() {
   const counts = useLiveQuery(() => storeCounts(getDb()), []);
   const usage = useQuery({ queryKey: ['storage-estimate'], queryFn: () => navigator.storage.estimate() });
+  const hasDemo = useLiveQuery(() => hasSampleData(getDb()), []);
   const loadDemo = useSend('demo.load');
+  const removeDemo = useSend('demo.remove');
   const clear = useSend('data.clear');
   const [phrase, setPhrase] = useState('');
   return (
@@ -134,11 +137,19 @@ function DataSection() {
       {usage.data?.usage !== undefined ? (
         <p className="muted">Storage used: {(usage.data.usage / 1_048_576).toFixed(1)} MB</p>
       ) : null}
-      <div className="row">
-        <button type="button" disabled={loadDemo.isPending} onClick={() => loadDemo.mutate({})}>Load demo territory</button>
-      </div>
-      {loadDemo.error ? <p className="error" role="alert">{loadDemo.error.message}</p> : null}
-      {loadDemo.isSuccess ? <p role="status">Demo territory loaded.</p> : null}
+      <h2>Demo territory</h2>
+      {hasDemo ? (
+        <div className="row">
+          <span className="muted">The demo territory is loaded. It stays in this browser and never syncs to a CRM.</span>
+          <button type="button" disabled={removeDemo.isPending} onClick={() => removeDemo.mutate({})}>Remove demo territory</button>
+        </div>
+      ) : (
+        <div className="row">
+          <span className="muted">Sample accounts, people and deals to explore Sidecar with. They never sync to a CRM.</span>
+          <button type="button" disabled={loadDemo.isPending} onClick={() => loadDemo.mutate({})}>Load demo territory</button>
+        </div>
+      )}
+      {loadDemo.error ?? removeDemo.error ? <p className="error" role="alert">{(loadDemo.error ?? removeDemo.error)?.message}</p> : null}
       <h2>Delete all local data</h2>
       <p className="muted">Removes every account, contact, note and activity from this browser. Type “{CLEAR_PHRASE}” to confirm.</p>
       <div className="row">

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../lib/db/database';
 import { recentAccounts, recentActivities, recentContacts } from '../lib/db/queries';
+import { hasSampleData } from '../lib/db/sample-data';
 import { browser } from '../lib/platform/browser';
 import { DemoOffer } from './demo-offer';
 import { AccountList, ActivityList, ContactList } from './record-lists';
@@ -12,11 +13,13 @@ export function SidePanelApp() {
   const contacts = useLiveQuery(() => recentContacts(db), []);
   const activities = useLiveQuery(() => recentActivities(db), []);
   const accountCount = useLiveQuery(() => db.accounts.count(), []);
+  const hasDemo = useLiveQuery(() => hasSampleData(db), []);
   return (
     <>
       <header className="app-header">
         <h1>Sidecar</h1>
         <span className="spacer" />
+        {hasDemo ? <span className="badge role" title="Sample data: never syncs to a CRM. Remove it in Settings.">Demo data</span> : null}
         <span className="badge lead" title="No CRM connected: everything stays in this browser">Local mode</span>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
       </header>

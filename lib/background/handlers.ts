@@ -5,7 +5,8 @@ import { RepositoryError } from '../db/errors';
 import { importTerritory } from '../db/import-territory';
 import { storeCounts } from '../db/queries';
 import { createRecord, deleteInTransaction, updateRecord } from '../db/records';
-import { demoTerritory } from '../demo/demo-territory';
+import { DEMO_TERRITORY_NAME, demoTerritory } from '../demo/demo-territory';
+import { hasSampleData, removeSampleData } from '../db/sample-data';
 import type { Handlers } from '../messaging/router';
 import { onboarding } from '../settings/items';
 import { loadPageContext, savePageContext } from './page-contexts';
@@ -54,13 +55,14 @@ export function createHandlers(db: SidecarDb): Handlers {
       return DONE;
     },
     'demo.load': async () => {
-      const data = demoTerritory(Date.now());
-      if (data.territory && (await db.territories.where('name').equals(data.territory.name).count()) > 0) {
-        throw new RepositoryError('duplicate', 'the demo territory is already loaded');
-      }
-      const summary = await importTerritory(db, data);
+      if (await hasSampleData(db)) throw new RepositoryError('duplicate', 'the demo territory is already loaded');
+      const summary = await importTerritory(db, demoTerritory(Date.now()), Date.now(), { sample: true });
       await onboarding.setValue({ demoAnswered: true });
       return { accounts: summary.accounts, contacts: summary.contacts };
+    },
+    'demo.remove': async () => {
+      await removeSampleData(db, DEMO_TERRITORY_NAME);
+      return DONE;
     },
     'data.clear': async () => {
       await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));

@@ -3,7 +3,7 @@ import type { Account } from '../model';
 import { normalizeAccountName, normalizeLinkedInUrl, registrableDomain } from '../match/normalize';
 import type { SidecarDb } from './database';
 import { buildRecord, applyPatch, createRecord, deleteInTransaction, updateRecord } from './records';
-import { enqueueUpserts } from './outbox';
+import { enqueueUpserts, type RecordChange } from './outbox';
 import { notFound } from './errors';
 
 /** What a caller supplies for an account: every defaulted field optional, system fields excluded. */
@@ -71,7 +71,7 @@ export async function upsertAccounts(
     const matches = await findAccountMatches(db, inputs);
     const written = new Map<string, Account>();
     const seenDomains = new Map<string, string>();
-    const changes: Array<{ recordId: string; fields: string[] }> = [];
+    const changes: RecordChange[] = [];
     const results = inputs.map((input, index): CaptureResult<Account> => {
       const derived = deriveAccountFields(input);
       const earlierId = derived.domains?.map((d) => seenDomains.get(d)).find(Boolean);
@@ -81,11 +81,11 @@ export async function upsertAccounts(
       let result: CaptureResult<Account>;
       if (!existing) {
         const record = buildRecord('account', derived, now);
-        changes.push({ recordId: record.id, fields: [] });
+        changes.push({ record, fields: [] });
         result = { status: 'created', record };
       } else {
         const { record, fields } = applyPatch('account', existing, mergeAccount(existing, input), now);
-        if (fields.length) changes.push({ recordId: record.id, fields });
+        if (fields.length) changes.push({ record, fields });
         result = { status: fields.length ? 'updated' : 'unchanged', record };
       }
       written.set(result.record.id, result.record);
@@ -108,7 +108,8 @@ export async function captureAccount(db: SidecarDb, input: AccountInput, now = D
 export function mergeAccount(existing: Account, input: Partial<AccountInput>): Partial<AccountInput> {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(deriveAccountFields(input))) {
-    if (value === null || value === undefined || key === 'name' || key === 'normalizedName') continue;
+    // A capture never renames an account, and never turns real data into sample data or back.
+    if (value === null || value === undefined || key === 'name' || key === 'normalizedName' || key === 'sample') continue;
     if (key === 'domains') patch.domains = [...new Set([...existing.domains, ...(value as string[])])];
     else patch[key] = value;
   }
@@ -127,13 +128,13 @@ export async function deleteAccount(db: SidecarDb, id: string, now = Date.now())
     for (const contact of contacts) {
       const { record, fields } = applyPatch('contact', contact, { accountId: null, kind: 'lead', company: contact.company ?? account.name }, now);
       await db.contacts.put(record);
-      await enqueueUpserts(db, 'contact', [{ recordId: contact.id, fields }], now);
+      await enqueueUpserts(db, 'contact', [{ record, fields }], now);
     }
     const activities = await db.activities.where('accountId').equals(id).toArray();
     for (const activity of activities) {
       const { record, fields } = applyPatch('activity', activity, { accountId: null }, now);
       await db.activities.put(record);
-      await enqueueUpserts(db, 'activity', [{ recordId: activity.id, fields }], now);
+      await enqueueUpserts(db, 'activity', [{ record, fields }], now);
     }
     for (const opp of await db.opportunities.where('accountId').equals(id).primaryKeys()) {
       await deleteInTransaction(db, 'opportunity', opp, now);

@@ -4,7 +4,7 @@ import { normalizeEmail, normalizeLinkedInUrl } from '../match/normalize';
 import type { SidecarDb } from './database';
 import type { CaptureResult } from './accounts';
 import { applyPatch, buildRecord, createRecord, deleteInTransaction, updateRecord } from './records';
-import { enqueueUpserts } from './outbox';
+import { enqueueUpserts, type RecordChange } from './outbox';
 import { RepositoryError } from './errors';
 
 /** What a caller supplies for a person: every defaulted field optional, system fields excluded. */
@@ -77,7 +77,7 @@ async function findExistingContacts(db: SidecarDb, inputs: ReadonlyArray<Partial
 export function mergeContact(existing: Contact, input: Partial<ContactInput>): Partial<ContactInput> {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || key === 'sample') continue;
     if (key === 'emails' || key === 'phones') patch[key] = [...new Set([...existing[key], ...(value as string[])])];
     else if (key === 'buyingRole' && existing.buyingRoleOverridden) continue;
     else if (key === 'kind' && existing.kind === 'contact') continue;
@@ -99,7 +99,7 @@ export async function upsertContacts(
     const existing = await findExistingContacts(db, normalized);
     const results: Array<CaptureResult<Contact>> = [];
     const written = new Map<string, Contact>();
-    const changes: Array<{ recordId: string; fields: string[] }> = [];
+    const changes: RecordChange[] = [];
     // Later rows in the same batch see earlier ones: a person listed twice is written once.
     const seenKeys = new Map<string, string>();
     normalized.forEach((input, index) => {
@@ -110,12 +110,12 @@ export async function upsertContacts(
       if (!base) {
         const record = buildRecord('contact', input, now);
         written.set(record.id, record);
-        changes.push({ recordId: record.id, fields: [] });
+        changes.push({ record, fields: [] });
         results.push({ status: 'created', record });
       } else {
         const { record, fields } = applyPatch('contact', base, mergeContact(base, input), now);
         written.set(record.id, record);
-        if (fields.length) changes.push({ recordId: record.id, fields });
+        if (fields.length) changes.push({ record, fields });
         results.push({ status: fields.length ? 'updated' : 'unchanged', record });
       }
       const id = (results[results.length - 1] as { record: Contact }).record.id;

@@ -33,7 +33,10 @@ export interface ImportSummary {
  * Write a whole territory in one transaction, through the same dedupe rules as captures: accounts
  * by domain, people by email or LinkedIn URL. Either everything lands, or nothing does.
  */
-export async function importTerritory(db: SidecarDb, data: TerritoryImport, now = Date.now()): Promise<ImportSummary> {
+export async function importTerritory(
+  db: SidecarDb, data: TerritoryImport, now = Date.now(), options: { sample?: boolean } = {},
+): Promise<ImportSummary> {
+  const sample = options.sample ?? false;
   const tables = [db.accounts, db.contacts, db.opportunities, db.activities, db.notes, db.tasks, db.territories, db.outbox];
   return db.transaction('rw', tables, async () => {
     const ids = new Map<string, string>();
@@ -47,26 +50,28 @@ export async function importTerritory(db: SidecarDb, data: TerritoryImport, now 
     const ordered = [...data.accounts].sort((a, b) => Number(b.type === 'partner') - Number(a.type === 'partner'));
     let ambiguous = 0;
     for (const { key, ...account } of ordered) {
-      const [result] = await upsertAccounts(db, [{ ...account, territoryId: ref(account.territoryId) ?? territoryId, partnerAccountId: ref(account.partnerAccountId) }], now);
+      const [result] = await upsertAccounts(db, [{ ...account, sample, territoryId: ref(account.territoryId) ?? territoryId, partnerAccountId: ref(account.partnerAccountId) }], now);
       if (result?.status === 'ambiguous') ambiguous += 1;
       else if (result) ids.set(key, result.record.id);
     }
-    const contactResults = await upsertContacts(db, data.contacts.map(({ key: _key, ...c }) => ({ ...c, accountId: ref(c.accountId) })), now);
+    const contactResults = await upsertContacts(db, data.contacts.map(({ key: _key, ...c }) => ({ ...c, sample, accountId: ref(c.accountId) })), now);
     data.contacts.forEach((c, i) => {
       const result = contactResults[i];
       if (result && result.status !== 'ambiguous') ids.set(c.key, result.record.id);
     });
-    await addAll(db, 'opportunity', (data.opportunities ?? []).map((o) => ({ ...o, accountId: ref(o.accountId), partnerAccountId: ref(o.partnerAccountId) })), now);
-    await addAll(db, 'activity', (data.activities ?? []).map((a) => ({ ...a, accountId: ref(a.accountId), contactIds: (a.contactIds ?? []).map(ref).filter(Boolean) })), now);
-    await addAll(db, 'note', (data.notes ?? []).map((n) => ({ ...n, accountId: ref(n.accountId), contactId: ref(n.contactId) })), now);
-    await addAll(db, 'task', (data.tasks ?? []).map((t) => ({ ...t, accountId: ref(t.accountId), contactId: ref(t.contactId) })), now);
+    await addAll(db, 'opportunity', (data.opportunities ?? []).map((o) => ({ ...o, accountId: ref(o.accountId), partnerAccountId: ref(o.partnerAccountId) })), now, sample);
+    await addAll(db, 'activity', (data.activities ?? []).map((a) => ({ ...a, accountId: ref(a.accountId), contactIds: (a.contactIds ?? []).map(ref).filter(Boolean) })), now, sample);
+    await addAll(db, 'note', (data.notes ?? []).map((n) => ({ ...n, accountId: ref(n.accountId), contactId: ref(n.contactId) })), now, sample);
+    await addAll(db, 'task', (data.tasks ?? []).map((t) => ({ ...t, accountId: ref(t.accountId), contactId: ref(t.contactId) })), now, sample);
     return { accounts: data.accounts.length - ambiguous, contacts: contactResults.length, ambiguous };
   });
 }
 
-async function addAll(db: SidecarDb, type: 'opportunity' | 'activity' | 'note' | 'task', inputs: object[], now: number): Promise<void> {
+async function addAll(
+  db: SidecarDb, type: 'opportunity' | 'activity' | 'note' | 'task', inputs: object[], now: number, sample: boolean,
+): Promise<void> {
   if (!inputs.length) return;
-  const records = inputs.map((input) => buildRecord(type, input, now));
+  const records = inputs.map((input) => buildRecord(type, { ...input, sample }, now));
   await tableFor(db, type).bulkAdd(records);
-  await enqueueUpserts(db, type, records.map((r) => ({ recordId: r.id, fields: [] })), now);
+  await enqueueUpserts(db, type, records.map((record) => ({ record, fields: [] })), now);
 }

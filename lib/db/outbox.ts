@@ -2,17 +2,25 @@ import type { CrmName, OutboxEntry, SyncedRecordType } from '../model';
 import type { SidecarDb } from './database';
 import { newId } from './ids';
 
+/** A record that changed, and which of its fields (none listed: the whole record). */
+export interface RecordChange {
+  record: { id: string; sample: boolean };
+  fields: readonly string[];
+}
+
 /**
  * Queue a change for the CRM. Call inside the transaction that writes the record, so the change
  * and its entry land together or not at all. Pending changes to one record coalesce into one
- * entry; an entry already in flight is left alone and a new one follows it.
+ * entry; an entry already in flight is left alone and a new one follows it. Sample records
+ * (the demo territory) are never queued.
  */
 export async function enqueueUpserts(
   db: SidecarDb,
   recordType: SyncedRecordType,
-  changes: ReadonlyArray<{ recordId: string; fields: readonly string[] }>,
+  recordChanges: ReadonlyArray<RecordChange>,
   now: number,
 ): Promise<void> {
+  const changes = recordChanges.filter((c) => !c.record.sample).map((c) => ({ recordId: c.record.id, fields: c.fields }));
   if (changes.length === 0) return;
   const existing = await db.outbox.where('recordId').anyOf(changes.map((c) => c.recordId)).toArray();
   const pendingByRecord = new Map<string, OutboxEntry>();

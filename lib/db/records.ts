@@ -84,7 +84,7 @@ export async function createRecord<T extends SyncedRecordType>(
   const table = tableFor(db, type);
   await db.transaction('rw', [table, db.outbox], async () => {
     await table.add(record);
-    await enqueueUpserts(db, type, [{ recordId: record.id, fields: [] }], now);
+    await enqueueUpserts(db, type, [{ record, fields: [] }], now);
   });
   return record;
 }
@@ -100,7 +100,7 @@ export async function updateRecord<T extends SyncedRecordType>(
     const { record, fields } = applyPatch(type, current, patch, now);
     if (fields.length === 0) return current;
     await table.put(record);
-    await enqueueUpserts(db, type, [{ recordId: id, fields }], now);
+    await enqueueUpserts(db, type, [{ record, fields }], now);
     return record;
   });
 }

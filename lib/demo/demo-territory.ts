@@ -2,6 +2,8 @@ import type { TerritoryImport } from '../db/import-territory';
 
 const DAY = 86_400_000;
 
+export const DEMO_TERRITORY_NAME = 'Nordics (demo)';
+
 /**
  * A small, fictional Nordic territory a new user can explore without a CRM: three prospects and
  * customers, one channel partner, people in each buying role, open deals, touches and notes.
@@ -13,7 +15,7 @@ export function demoTerritory(now: number): TerritoryImport {
   const inDays = (days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
   return {
     territory: {
-      name: 'Nordics (demo)',
+      name: DEMO_TERRITORY_NAME,
       rules: { countries: ['SE', 'NO', 'DK', 'FI'], regions: [], postalPrefixes: [] },
       quotas: [{ period: 'quarter', start: quarterStart(now), amount: 450_000, currency: 'EUR' }],
     },

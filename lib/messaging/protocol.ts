@@ -86,12 +86,19 @@ export const BACKGROUND_MESSAGES = {
     request: z.object({ recordType: SyncedRecordType, id: RecordId }),
     response: Done,
   }),
-  /** Load the demo territory into an empty store (first run, or from the options page). */
+  /** Load the demo territory as sample data that never syncs (first run, or from the options page). */
   'demo.load': message({
     senders: PAGES,
     writes: true,
     request: z.object({}),
     response: z.object({ accounts: z.number().int(), contacts: z.number().int() }),
+  }),
+  /** Remove the demo territory and every sample record. */
+  'demo.remove': message({
+    senders: PAGES,
+    writes: true,
+    request: z.object({}),
+    response: Done,
   }),
   /** Delete every local record, after the rep typed the confirmation. */
   'data.clear': message({

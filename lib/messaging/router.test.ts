@@ -23,6 +23,7 @@ function spyHandlers() {
     'note.save': vi.fn(async () => ({ id: 'not-a-ulid' })),
     'record.delete': vi.fn(done),
     'demo.load': vi.fn(async () => ({ accounts: 4, contacts: 7 })),
+    'demo.remove': vi.fn(done),
     'data.clear': vi.fn(async () => {
       throw new Error('Jane Doe <jane@acme.example> broke');
     }),

@@ -43,6 +43,8 @@ export const RecordBase = z.object({
 /** Fields every record that syncs to a CRM carries. */
 export const SyncedRecordBase = RecordBase.extend({
   remote: z.partialRecord(CrmName, RemoteLink).default({}),
+  /** Sample data (the demo territory): lives in this browser only and never syncs to a CRM. */
+  sample: z.boolean().default(false),
 });
 
 export const Location = z.object({
