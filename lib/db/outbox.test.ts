@@ -51,5 +51,8 @@ describe('outbox', () => {
     expect(await db.outbox.where('state').equals('pending').count()).toBe(1);
     expect(await db.outbox.where('nextAttemptAt').belowOrEqual(5).count()).toBe(1);
     expect(await db.outbox.where('nextAttemptAt').below(5).count()).toBe(0);
+    const due = db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', 5], true, true);
+    expect(await due.count()).toBe(1);
+    expect(await db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', 4], true, true).count()).toBe(0);
   });
 });

@@ -19,11 +19,14 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
     },
   },
   {
-    // v2: an account's timeline reads newest-first without sorting in memory; the conflict centre.
+    // v2: an account's timeline reads newest-first without sorting in memory; the conflict centre;
+    // due outbox entries in one range.
     version: 2,
     stores: {
       activities: 'id, *contactIds, accountId, opportunityId, occurredAt, messageId, threadId, [accountId+occurredAt]',
       conflicts: 'id, recordId, createdAt',
+      // The sync drain asks for "pending and due" in one index range.
+      outbox: 'id, state, nextAttemptAt, recordId, [state+nextAttemptAt]',
     },
   },
 ];
