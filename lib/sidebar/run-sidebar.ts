@@ -33,14 +33,15 @@ export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise
   document.documentElement.append(launcher.element);
   ctx.onInvalidated(() => launcher.element.remove());
 
-  const report = () => {
-    const context = parsePage(site, document, location.href);
+  const report = (url: string) => {
+    const context = parsePage(site, document, url);
     sendToBackground('page.report', { context }).catch(() => {
       // The background rejected or is restarting; the next navigation reports again.
     });
   };
-  report();
-  ctx.addEventListener(window, 'wxt:locationchange', report);
+  report(location.href);
+  // WXT fires this as navigation starts, before `location` changes: the new URL is on the event.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
 
   const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only Sidecar's own background (no tab) may steer the sidebar; the page cannot reach here.

@@ -49,7 +49,15 @@ export async function launchWithExtension(options: { build?: keyof typeof EXTENS
       '--disable-sync', '--no-first-run', '--disable-quic',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let serviceWorker: Worker;
+  try {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  } catch (error) {
+    // Never leave a browser running or a profile on disk behind a failed start.
+    await context.close().catch(() => {});
+    rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
