@@ -58,6 +58,12 @@ describe('captureAccount', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('matches one account that owns two of the captured domains once, not as two candidates', async () => {
+    await captureAccount(db, { name: 'Acme', domains: ['acme.example', 'acme-group.example'] });
+    const result = await captureAccount(db, { name: 'Acme', domains: ['acme.example', 'acme-group.example'], industry: 'Software' });
+    expect(result.status).toBe('updated');
+  });
+
   it('dedupes one domain named twice in one import batch', async () => {
     const results = await upsertAccounts(db, [
       { name: 'Acme', website: 'https://acme.example' },

@@ -5,6 +5,7 @@ import type { SidecarDb } from './database';
 import { buildRecord, applyPatch, createRecord, deleteInTransaction, updateRecord } from './records';
 import { enqueueUpserts, type RecordChange } from './outbox';
 import { notFound } from './errors';
+import { findByIndex } from './lookup';
 
 /** What a caller supplies for an account: every defaulted field optional, system fields excluded. */
 export type AccountInput = Omit<z.input<typeof Account>, 'id' | 'createdAt' | 'updatedAt' | 'remote' | 'normalizedName'>;
@@ -44,9 +45,9 @@ async function findAccountMatches(db: SidecarDb, inputs: ReadonlyArray<Partial<A
   const domains = derived.flatMap((d) => d.domains ?? []);
   const names = derived.flatMap((d) => (d.normalizedName ? [d.normalizedName] : []));
   const [byUrl, byDomain, byName] = await Promise.all([
-    urls.length ? db.accounts.where('linkedinUrl').anyOf(urls).toArray() : [],
-    domains.length ? db.accounts.where('domains').anyOf(domains).distinct().toArray() : [],
-    names.length ? db.accounts.where('normalizedName').anyOf(names).toArray() : [],
+    findByIndex(db.accounts, 'linkedinUrl', urls),
+    findByIndex(db.accounts, 'domains', domains),
+    findByIndex(db.accounts, 'normalizedName', names),
   ]);
   return derived.map((d) => {
     const url = byUrl.filter((a) => a.linkedinUrl === d.linkedinUrl);
@@ -81,7 +82,7 @@ export async function upsertAccounts(
       let result: CaptureResult<Account>;
       if (!existing) {
         const record = buildRecord('account', derived, now);
-        changes.push({ record, fields: [] });
+        changes.push({ record, fields: [], created: true });
         result = { status: 'created', record };
       } else {
         const { record, fields } = applyPatch('account', existing, mergeAccount(existing, input), now);

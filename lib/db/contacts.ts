@@ -6,6 +6,7 @@ import type { CaptureResult } from './accounts';
 import { applyPatch, buildRecord, createRecord, deleteInTransaction, updateRecord } from './records';
 import { enqueueUpserts, type RecordChange } from './outbox';
 import { RepositoryError } from './errors';
+import { findByIndex } from './lookup';
 
 /** What a caller supplies for a person: every defaulted field optional, system fields excluded. */
 export type ContactInput = Omit<z.input<typeof Contact>, 'id' | 'createdAt' | 'updatedAt' | 'remote'>;
@@ -58,8 +59,8 @@ async function findExistingContacts(db: SidecarDb, inputs: ReadonlyArray<Partial
   const emails = inputs.flatMap((i) => i.emails ?? []);
   const urls = inputs.flatMap((i) => (i.linkedinUrl ? [i.linkedinUrl] : []));
   const [byEmail, byUrl] = await Promise.all([
-    emails.length ? db.contacts.where('emails').anyOf(emails).toArray() : [],
-    urls.length ? db.contacts.where('linkedinUrl').anyOf(urls).toArray() : [],
+    findByIndex(db.contacts, 'emails', emails),
+    findByIndex(db.contacts, 'linkedinUrl', urls),
   ]);
   const emailIndex = new Map<string, Contact>();
   for (const c of byEmail) for (const e of c.emails) emailIndex.set(e, c);
@@ -110,7 +111,7 @@ export async function upsertContacts(
       if (!base) {
         const record = buildRecord('contact', input, now);
         written.set(record.id, record);
-        changes.push({ record, fields: [] });
+        changes.push({ record, fields: [], created: true });
         results.push({ status: 'created', record });
       } else {
         const { record, fields } = applyPatch('contact', base, mergeContact(base, input), now);

@@ -73,5 +73,5 @@ async function addAll(
   if (!inputs.length) return;
   const records = inputs.map((input) => buildRecord(type, { ...input, sample }, now));
   await tableFor(db, type).bulkAdd(records);
-  await enqueueUpserts(db, type, records.map((record) => ({ record, fields: [] })), now);
+  await enqueueUpserts(db, type, records.map((record) => ({ record, fields: [], created: true })), now);
 }

@@ -1,11 +1,14 @@
 import type { CrmName, OutboxEntry, SyncedRecordType } from '../model';
 import type { SidecarDb } from './database';
 import { newId } from './ids';
+import { findByIndex } from './lookup';
 
 /** A record that changed, and which of its fields (none listed: the whole record). */
 export interface RecordChange {
   record: { id: string; sample: boolean };
   fields: readonly string[];
+  /** A record this transaction created: it cannot have an entry yet, so none is looked up. */
+  created?: boolean;
 }
 
 /**
@@ -22,7 +25,8 @@ export async function enqueueUpserts(
 ): Promise<void> {
   const changes = recordChanges.filter((c) => !c.record.sample).map((c) => ({ recordId: c.record.id, fields: c.fields }));
   if (changes.length === 0) return;
-  const existing = await db.outbox.where('recordId').anyOf(changes.map((c) => c.recordId)).toArray();
+  const known = recordChanges.filter((c) => !c.created && !c.record.sample).map((c) => c.record.id);
+  const existing = await findByIndex(db.outbox, 'recordId', known);
   const pendingByRecord = new Map<string, OutboxEntry>();
   for (const entry of existing) {
     if (entry.state === 'pending' && entry.op === 'upsert') pendingByRecord.set(entry.recordId, entry);

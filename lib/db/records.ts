@@ -84,7 +84,7 @@ export async function createRecord<T extends SyncedRecordType>(
   const table = tableFor(db, type);
   await db.transaction('rw', [table, db.outbox], async () => {
     await table.add(record);
-    await enqueueUpserts(db, type, [{ record, fields: [] }], now);
+    await enqueueUpserts(db, type, [{ record, fields: [], created: true }], now);
   });
   return record;
 }
