@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { captureAccount, createAccount, deleteAccount, upsertAccounts } from './accounts';
+import { captureAccount, createAccount, deleteAccount, findAccountsByDomain, upsertAccounts } from './accounts';
 import { captureContact } from './contacts';
 import type { SidecarDb } from './database';
 import { createRecord } from './records';
@@ -74,6 +74,15 @@ describe('captureAccount', () => {
   });
 });
 
+describe('findAccountsByDomain', () => {
+  it('finds the account from any host or URL on its registrable domain', async () => {
+    await captureAccount(db, { name: 'Acme', website: 'https://acme.co.uk' });
+    expect((await findAccountsByDomain(db, 'https://shop.eu.acme.co.uk/cart')).map((a) => a.name)).toEqual(['Acme']);
+    expect(await findAccountsByDomain(db, 'co.uk')).toEqual([]);
+    expect(await findAccountsByDomain(db, 'other.example')).toEqual([]);
+  });
+});
+
 describe('deleteAccount', () => {
   it('removes the account with its deals and notes, keeps its people as leads, in one transaction', async () => {
     const account = await createAccount(db, { name: 'Acme', website: 'https://acme.example' });
@@ -86,10 +95,10 @@ describe('deleteAccount', () => {
     expect(await db.notes.count()).toBe(0);
     const [person] = await db.contacts.toArray();
     expect(person).toMatchObject({ kind: 'lead', accountId: null, company: 'Acme' });
-    // Nothing had reached a CRM, so the deleted records need no delete entries; the lead's change does.
+    // Nothing had reached a CRM: the deleted records leave the queue with no delete entries, and the
+    // person's pending create (which sends the whole record) already covers the change to a lead.
     const outbox = await db.outbox.toArray();
-    expect(outbox.every((e) => e.op === 'upsert')).toBe(true);
-    expect(outbox.map((e) => e.recordType)).toEqual(['contact']);
+    expect(outbox.map((e) => [e.op, e.recordType, e.recordIds])).toEqual([['create', 'contact', [person!.id]]]);
   });
 
   it('queues a delete for a record a CRM already has', async () => {
@@ -97,6 +106,6 @@ describe('deleteAccount', () => {
     await db.accounts.update(account.id, { remote: { salesforce: { id: '001xx0000001', syncedAt: 1, base: {} } } });
     await deleteAccount(db, account.id);
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ op: 'delete', recordType: 'account', recordId: account.id, remoteIds: { salesforce: '001xx0000001' } });
+    expect(entry).toMatchObject({ op: 'delete', recordType: 'account', recordIds: [account.id], remoteIds: { salesforce: '001xx0000001' } });
   });
 });

@@ -22,6 +22,15 @@ export function deriveAccountFields<T extends Partial<AccountInput>>(input: T): 
   return derived;
 }
 
+/**
+ * The accounts that own a host's registrable domain (`www.eu.acme.com` → `acme.com`). Usually one;
+ * several when the rep keeps subsidiaries as separate accounts on purpose.
+ */
+export async function findAccountsByDomain(db: SidecarDb, hostOrUrl: string): Promise<Account[]> {
+  const domain = registrableDomain(hostOrUrl);
+  return domain ? db.accounts.where('domains').equals(domain).toArray() : [];
+}
+
 /** A rep creating an account by hand may share a domain with another on purpose (subsidiaries). */
 export function createAccount(db: SidecarDb, input: AccountInput, now = Date.now()): Promise<Account> {
   return createRecord(db, 'account', deriveAccountFields(input), now);

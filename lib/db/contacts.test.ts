@@ -22,7 +22,7 @@ describe('captureContact', () => {
     expect(stored[0]!.updatedAt).toBe(1_000);
     expect(stored[0]!.remote).toEqual({});
     const outbox = await db.outbox.toArray();
-    expect(outbox).toEqual([expect.objectContaining({ recordType: 'contact', recordId: stored[0]!.id, op: 'upsert', state: 'pending', fields: [] })]);
+    expect(outbox).toEqual([expect.objectContaining({ recordType: 'contact', recordIds: [stored[0]!.id], op: 'create', state: 'pending', fields: [] })]);
   });
 
   it('captures the same email twice as one contact', async () => {

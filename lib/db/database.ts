@@ -21,8 +21,10 @@ export class SidecarDb extends Dexie {
 
   constructor(name: string = DATABASE_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name);
-    for (const { version, stores } of SCHEMA_VERSIONS) {
-      if (version <= upToVersion) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      if (version > upToVersion) continue;
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
     }
   }
 }

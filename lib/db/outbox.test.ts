@@ -7,52 +7,73 @@ let db: SidecarDb;
 beforeEach(() => {
   db = freshDb();
 });
-const ID = '01JD0000000000000000000001';
-const REC = { id: ID, sample: false };
+const A = { id: '01JD0000000000000000000001', sample: false };
+const B = { id: '01JD0000000000000000000002', sample: false };
+
+const summary = async () => (await db.outbox.toArray()).map((e) => ({ op: e.op, ids: e.recordIds, fields: e.fields, state: e.state }));
 
 describe('outbox', () => {
-  it('coalesces pending changes to one record and merges their fields', async () => {
-    await enqueueUpserts(db, 'contact', [{ record: REC, fields: ['title'] }], 1);
-    await enqueueUpserts(db, 'contact', [{ record: REC, fields: ['emails'] }], 2);
+  it('writes one create entry for every record a transaction created', async () => {
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: [], created: true }, { record: B, fields: [], created: true }], 1);
+    expect(await summary()).toEqual([{ op: 'create', ids: [A.id, B.id], fields: [], state: 'pending' }]);
+  });
+
+  it('lets a pending create absorb later edits: it sends the whole record anyway', async () => {
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: [], created: true }, { record: B, fields: [], created: true }], 1);
+    await enqueueUpserts(db, 'contact', [{ record: B, fields: ['title'] }], 2);
+    expect(await summary()).toEqual([{ op: 'create', ids: [A.id, B.id], fields: [], state: 'pending' }]);
+  });
+
+  it('coalesces pending edits of one record into one update entry and merges their fields', async () => {
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: ['title'] }], 1);
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: ['emails'] }], 2);
     const entries = await db.outbox.toArray();
     expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ op: 'update', recordIds: [A.id], updatedAt: 2 });
     expect(entries[0]!.fields.sort()).toEqual(['emails', 'title']);
-    expect(entries[0]!.updatedAt).toBe(2);
   });
 
   it('leaves an in-flight entry alone and queues the next change behind it', async () => {
-    await enqueueUpserts(db, 'contact', [{ record: REC, fields: ['title'] }], 1);
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: [], created: true }], 1);
     await db.outbox.toCollection().modify({ state: 'in-flight' });
-    await enqueueUpserts(db, 'contact', [{ record: REC, fields: ['emails'] }], 2);
-    const states = (await db.outbox.toArray()).map((e) => [e.state, e.fields]);
-    expect(states).toEqual([['in-flight', ['title']], ['pending', ['emails']]]);
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: ['emails'] }], 2);
+    expect(await summary()).toEqual([
+      { op: 'create', ids: [A.id], fields: [], state: 'in-flight' },
+      { op: 'update', ids: [A.id], fields: ['emails'], state: 'pending' },
+    ]);
   });
 
-  it('drops pending upserts of a record deleted before any CRM saw it', async () => {
-    await enqueueUpserts(db, 'note', [{ record: REC, fields: [] }], 1);
-    await enqueueDelete(db, 'note', ID, {}, 2);
+  it('takes a record deleted before any CRM saw it out of its pending entry, and needs no delete', async () => {
+    await enqueueUpserts(db, 'note', [{ record: A, fields: [], created: true }, { record: B, fields: [], created: true }], 1);
+    await enqueueDelete(db, 'note', A.id, {}, 2);
+    expect(await summary()).toEqual([{ op: 'create', ids: [B.id], fields: [], state: 'pending' }]);
+    await enqueueDelete(db, 'note', B.id, {}, 3);
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('queues a delete when an upsert is already in flight', async () => {
-    await enqueueUpserts(db, 'note', [{ record: REC, fields: [] }], 1);
+  it('queues a delete when the record is in flight, or a CRM already has it', async () => {
+    await enqueueUpserts(db, 'note', [{ record: A, fields: [], created: true }], 1);
     await db.outbox.toCollection().modify({ state: 'in-flight' });
-    await enqueueDelete(db, 'note', ID, {}, 2);
-    expect((await db.outbox.toArray()).map((e) => e.op)).toEqual(['upsert', 'delete']);
+    await enqueueDelete(db, 'note', A.id, {}, 2);
+    await enqueueDelete(db, 'note', B.id, { salesforce: '002xx' }, 3);
+    expect((await db.outbox.toArray()).map((e) => [e.op, e.recordIds, e.remoteIds])).toEqual([
+      ['create', [A.id], {}],
+      ['delete', [A.id], {}],
+      ['delete', [B.id], { salesforce: '002xx' }],
+    ]);
   });
 
   it('never queues sample records (the demo territory stays local)', async () => {
-    await enqueueUpserts(db, 'account', [{ record: { id: ID, sample: true }, fields: [] }], 1);
+    await enqueueUpserts(db, 'account', [{ record: { ...A, sample: true }, fields: [], created: true }], 1);
+    await enqueueUpserts(db, 'account', [{ record: { ...A, sample: true }, fields: ['name'] }], 2);
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('finds due entries by state and next attempt', async () => {
-    await enqueueUpserts(db, 'contact', [{ record: REC, fields: [] }], 5);
-    expect(await db.outbox.where('state').equals('pending').count()).toBe(1);
-    expect(await db.outbox.where('nextAttemptAt').belowOrEqual(5).count()).toBe(1);
-    expect(await db.outbox.where('nextAttemptAt').below(5).count()).toBe(0);
-    const due = db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', 5], true, true);
-    expect(await due.count()).toBe(1);
-    expect(await db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', 4], true, true).count()).toBe(0);
+  it('finds due entries by state and next attempt in one index range', async () => {
+    await enqueueUpserts(db, 'contact', [{ record: A, fields: [], created: true }], 5);
+    const due = (until: number) => db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', until], true, true).count();
+    expect(await due(5)).toBe(1);
+    expect(await due(4)).toBe(0);
+    expect(await db.outbox.where('recordIds').equals(A.id).count()).toBe(1);
   });
 });

@@ -11,66 +11,69 @@ export interface RecordChange {
   created?: boolean;
 }
 
-/**
- * Queue a change for the CRM. Call inside the transaction that writes the record, so the change
- * and its entry land together or not at all. Pending changes to one record coalesce into one
- * entry; an entry already in flight is left alone and a new one follows it. Sample records
- * (the demo territory) are never queued.
- */
-export async function enqueueUpserts(
-  db: SidecarDb,
-  recordType: SyncedRecordType,
-  recordChanges: ReadonlyArray<RecordChange>,
-  now: number,
-): Promise<void> {
-  const changes = recordChanges.filter((c) => !c.record.sample).map((c) => ({ recordId: c.record.id, fields: c.fields }));
-  if (changes.length === 0) return;
-  const known = recordChanges.filter((c) => !c.created && !c.record.sample).map((c) => c.record.id);
-  const existing = await findByIndex(db.outbox, 'recordId', known);
-  const pendingByRecord = new Map<string, OutboxEntry>();
-  for (const entry of existing) {
-    if (entry.state === 'pending' && entry.op === 'upsert') pendingByRecord.set(entry.recordId, entry);
-  }
-  const writes: OutboxEntry[] = [];
-  for (const { recordId, fields } of changes) {
-    const pending = pendingByRecord.get(recordId);
-    if (pending) {
-      // An empty field list means "the whole record", which already covers any field.
-      const merged = pending.fields.length === 0 || fields.length === 0 ? [] : [...new Set([...pending.fields, ...fields])];
-      const entry = { ...pending, fields: merged, updatedAt: now };
-      pendingByRecord.set(recordId, entry);
-      writes.push(entry);
-    } else {
-      const entry: OutboxEntry = {
-        id: newId(now), recordType, recordId, op: 'upsert', fields: [...fields], remoteIds: {},
-        state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now,
-        payloadVersion: 1,
-      };
-      pendingByRecord.set(recordId, entry);
-      writes.push(entry);
-    }
-  }
-  await db.outbox.bulkPut(writes);
+function newEntry(
+  recordType: SyncedRecordType, op: OutboxEntry['op'], recordIds: string[], now: number,
+  extra: Partial<Pick<OutboxEntry, 'fields' | 'remoteIds'>> = {},
+): OutboxEntry {
+  return {
+    id: newId(now), recordType, recordIds, op, fields: [], remoteIds: {}, state: 'pending', attempts: 0,
+    nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now, payloadVersion: 2, ...extra,
+  };
 }
 
 /**
- * Queue a deletion. Pending upserts of the record are dropped. A record no CRM has seen, with
- * nothing in flight, needs no entry at all.
+ * Queue changes for the CRM. Call inside the transaction that writes the records, so the changes
+ * and their entries land together or not at all.
+ * - Records the transaction created share one `create` entry: an import of a thousand people is one
+ *   write, not a thousand.
+ * - An edit coalesces into the record's pending entry: a pending `create` already sends the whole
+ *   record, and a pending `update` gains the fields. An entry already in flight is left alone, and a
+ *   new one follows it.
+ * - Sample records (the demo territory) are never queued.
+ */
+export async function enqueueUpserts(
+  db: SidecarDb, recordType: SyncedRecordType, changes: ReadonlyArray<RecordChange>, now: number,
+): Promise<void> {
+  const real = changes.filter((c) => !c.record.sample);
+  const created = [...new Set(real.filter((c) => c.created).map((c) => c.record.id))];
+  const edited = real.filter((c) => !c.created && !created.includes(c.record.id));
+  const writes: OutboxEntry[] = [];
+  if (created.length) writes.push(newEntry(recordType, 'create', created, now));
+  if (edited.length) {
+    const existing = await findByIndex(db.outbox, 'recordIds', edited.map((c) => c.record.id));
+    const pendingFor = new Map<string, OutboxEntry>();
+    for (const entry of existing) {
+      if (entry.state !== 'pending' || entry.op === 'delete') continue;
+      for (const id of entry.recordIds) pendingFor.set(id, entry);
+    }
+    for (const { record, fields } of edited) {
+      const pending = pendingFor.get(record.id);
+      if (pending?.op === 'create') continue; // It sends the whole record when it goes.
+      const entry = pending
+        ? { ...pending, updatedAt: now, fields: pending.fields.length === 0 || fields.length === 0 ? [] : [...new Set([...pending.fields, ...fields])] }
+        : newEntry(recordType, 'update', [record.id], now, { fields: [...fields] });
+      pendingFor.set(record.id, entry);
+      writes.push(entry);
+    }
+  }
+  // The last write of an entry wins: it carries every field merged into it.
+  await db.outbox.bulkPut([...new Map(writes.map((e) => [e.id, e])).values()]);
+}
+
+/**
+ * Queue a deletion. The record leaves every pending entry (an emptied entry goes). A record no CRM
+ * has seen, with nothing in flight, needs no delete entry at all.
  */
 export async function enqueueDelete(
-  db: SidecarDb,
-  recordType: SyncedRecordType,
-  recordId: string,
-  remoteIds: Partial<Record<CrmName, string>>,
-  now: number,
+  db: SidecarDb, recordType: SyncedRecordType, recordId: string, remoteIds: Partial<Record<CrmName, string>>, now: number,
 ): Promise<void> {
-  const existing = await db.outbox.where('recordId').equals(recordId).toArray();
-  const pending = existing.filter((e) => e.state === 'pending').map((e) => e.id);
-  await db.outbox.bulkDelete(pending);
+  const existing = await db.outbox.where('recordIds').equals(recordId).toArray();
+  for (const entry of existing.filter((e) => e.state === 'pending')) {
+    const rest = entry.recordIds.filter((id) => id !== recordId);
+    if (rest.length) await db.outbox.put({ ...entry, recordIds: rest, updatedAt: now });
+    else await db.outbox.delete(entry.id);
+  }
   const inFlight = existing.some((e) => e.state !== 'pending');
   if (Object.keys(remoteIds).length === 0 && !inFlight) return;
-  await db.outbox.add({
-    id: newId(now), recordType, recordId, op: 'delete', fields: [], remoteIds, state: 'pending', attempts: 0,
-    nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now, payloadVersion: 1,
-  });
+  await db.outbox.add(newEntry(recordType, 'delete', [recordId], now, { remoteIds }));
 }

@@ -1,9 +1,18 @@
+import type { Transaction } from 'dexie';
+
 /**
  * Every version of Sidecar's IndexedDB schema, oldest first. Versions are only ever appended:
  * a user's browser may hold any of them, and Dexie upgrades it in order.
  * Index notes: `*` is multi-entry; booleans are not IndexedDB keys, so nothing indexes them.
  */
-export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string | null> }> = [
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Rewrites rows whose shape changed; runs once, inside the upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -20,14 +29,21 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
   },
   {
     // v2: an account's timeline reads newest-first without sorting in memory; the conflict centre;
-    // due outbox entries in one range.
+    // outbox entries may cover many created records (one write per import batch, not one per
+    // record), and the drain asks for "pending and due" in one index range.
     version: 2,
     stores: {
       activities: 'id, *contactIds, accountId, opportunityId, occurredAt, messageId, threadId, [accountId+occurredAt]',
       conflicts: 'id, recordId, createdAt',
-      // The sync drain asks for "pending and due" in one index range.
-      outbox: 'id, state, nextAttemptAt, recordId, [state+nextAttemptAt]',
+      outbox: 'id, *recordIds, [state+nextAttemptAt]',
     },
+    upgrade: (tx) =>
+      tx.table('outbox').toCollection().modify((entry: Record<string, unknown>) => {
+        entry.recordIds = [entry.recordId];
+        delete entry.recordId;
+        entry.op = entry.op === 'delete' ? 'delete' : entry.fields && (entry.fields as unknown[]).length ? 'update' : 'create';
+        entry.payloadVersion = 2;
+      }),
   },
 ];
 

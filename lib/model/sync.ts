@@ -10,14 +10,18 @@ export type OutboxState = z.infer<typeof OutboxState>;
 
 /**
  * One change waiting for the CRM. Written in the same transaction as the change; deleted only once
- * the CRM acknowledged it. Pending changes to one record coalesce into one entry.
+ * the CRM acknowledged it. An edit or a delete names one record, and pending edits to one record
+ * coalesce into one entry. A capture or an import that creates records writes one entry naming all
+ * of them: the drain pushes them in CRM-sized batches and splits off any record the CRM refuses.
  */
 export const OutboxEntry = z.object({
   id: RecordId,
   recordType: SyncedRecordType,
-  recordId: RecordId,
-  op: z.enum(['upsert', 'delete']),
-  /** Fields changed since the entry was made; empty means the whole record. */
+  /** The records this change covers; indexed multi-entry. Always one for `update` and `delete`. */
+  recordIds: z.array(RecordId).min(1),
+  /** `create`: whole new records. `update`: the listed fields of one record. `delete`: one record. */
+  op: z.enum(['create', 'update', 'delete']),
+  /** For an update, the fields changed since the entry was made; empty means the whole record. */
   fields: z.array(z.string()).default([]),
   /** For a delete: the record's CRM ids, since the record itself is gone. */
   remoteIds: z.partialRecord(CrmName, z.string()).default({}),
@@ -27,8 +31,11 @@ export const OutboxEntry = z.object({
   lastError: z.string().nullable().default(null),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  /** Bumped when the entry's meaning changes; old entries are read by their own version. */
-  payloadVersion: z.literal(1).default(1),
+  /**
+   * Bumped when the entry's meaning changes; old entries are read by their own version.
+   * 1: one record per entry (`recordId`, op `upsert`), never shipped beyond schema v1. 2: this shape.
+   */
+  payloadVersion: z.literal(2).default(2),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 

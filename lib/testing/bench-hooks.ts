@@ -1,5 +1,4 @@
 import { ingestRaw, ingestSidecar, lookups, reset, storage } from '../../bench/worker/store-hooks';
-import { profileIngest } from '../../bench/worker/store-profile';
 
 /**
  * Benchmark hooks, test builds only: installed on `globalThis.sidecarTestHooks.bench` by
@@ -8,7 +7,7 @@ import { profileIngest } from '../../bench/worker/store-profile';
  * `serviceWorker.evaluate`. The hooks live in bench/worker/ and run inside the service worker.
  */
 export const benchHooks = {
-  store: { reset, ingestRaw, ingestSidecar, lookups, storage, profileIngest },
+  store: { reset, ingestRaw, ingestSidecar, lookups, storage },
 };
 
 export type BenchHooks = typeof benchHooks;

@@ -56,7 +56,7 @@ export function outboxCoverage(
       });
     try {
       const records = (await Promise.all(storeNames.map(all))).flat().map((r) => ({ id: String(r.id), sample: r.sample === true }));
-      const outboxRecordIds = (await all('outbox')).map((e) => String(e.recordId));
+      const outboxRecordIds = (await all('outbox')).flatMap((e) => (e.recordIds as unknown[]).map(String));
       return { records, outboxRecordIds };
     } finally {
       db.close();
