@@ -11,6 +11,7 @@ import { useSend } from './use-send';
 import { useStoredValue } from './use-stored-value';
 
 const CLEAR_PHRASE = 'delete everything';
+const SITE_LABEL: Record<string, string> = { gmail: 'Gmail', linkedin: 'LinkedIn' };
 
 export function OptionsApp() {
   return (
@@ -99,9 +100,9 @@ function SidebarSection() {
         <>
           <p className="muted">Sidecar remembers whether you left the sidebar open on each site:</p>
           <ul className="list">
-            {entries.map(([host, open]) => (
-              <li key={host}>
-                <span>{host}</span>
+            {entries.map(([site, open]) => (
+              <li key={site}>
+                <span>{SITE_LABEL[site] ?? site}</span>
                 <span className="muted">{open ? 'open' : 'closed'}</span>
               </li>
             ))}

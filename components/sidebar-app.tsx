@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { sendToBackground } from '../lib/messaging/client';
 import { DemoOffer } from './demo-offer';
 import { CannotReadPage, NothingRecognised } from './page-state';
@@ -15,6 +16,15 @@ export function SidebarApp() {
   const page = usePageContext(null);
   const close = useSend('sidebar.set-open');
   const counts = useStoreQuery(SUMMARY_KEY, () => sendToBackground('store.summary', {})).data;
+  // Escape closes the sidebar from anywhere inside it, like the shortcut.
+  const closeSidebar = close.mutate;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') closeSidebar({ open: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [closeSidebar]);
   return (
     <>
       <header className="app-header">

@@ -5,7 +5,10 @@ import { storage } from 'wxt/utils/storage';
  * secret or CRM data: only UI preferences.
  */
 
-/** Whether the in-page sidebar was last left open, per site (host name). Missing means open. */
+/**
+ * Whether the in-page sidebar was last left open, per site: `gmail`, `linkedin`, or a website's host
+ * name. Missing means open.
+ */
 export const sidebarOpenBySite = storage.defineItem<Record<string, boolean>>('local:sidebarOpenBySite', {
   fallback: {},
   version: 1,

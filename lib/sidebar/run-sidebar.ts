@@ -14,7 +14,8 @@ import { createSidebarFrame } from './sidebar-frame';
  * per site whether the rep left it open.
  */
 export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise<void> {
-  const host = location.hostname;
+  // Gmail and LinkedIn are one site each, whatever the subdomain (se.linkedin.com is LinkedIn).
+  const siteKey = site === 'website' ? location.hostname : site;
   const frame = createSidebarFrame(ctx);
   let open = false;
 
@@ -27,7 +28,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise
   const setOpen = async (next: boolean) => {
     apply(next);
     const current = await sidebarOpenBySite.getValue();
-    await sidebarOpenBySite.setValue({ ...current, [host]: next });
+    await sidebarOpenBySite.setValue({ ...current, [siteKey]: next });
   };
   const launcher = createLauncher(() => void setOpen(!open));
   document.documentElement.append(launcher.element);
@@ -54,6 +55,6 @@ export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const remembered = (await sidebarOpenBySite.getValue())[host];
+  const remembered = (await sidebarOpenBySite.getValue())[siteKey];
   apply(remembered ?? true);
 }

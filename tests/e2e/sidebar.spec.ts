@@ -130,6 +130,10 @@ test('the sidebar remembers per site that it was closed; the launcher reopens it
 
   await page.reload();
   await linkedin.expectClosed();
+  // A country subdomain is the same site.
+  const sweden = await new HostPage(await extension.context.newPage()).goto(FIXTURE_PAGES.linkedinFeedSweden.url);
+  await sweden.expectClosed();
+  await sweden.page.close();
 
   // Another site keeps its own default: open.
   const gmail = await new HostPage(await extension.context.newPage()).goto(FIXTURE_PAGES.gmailInbox.url);
@@ -167,4 +171,14 @@ test('an in-app (SPA) navigation keeps the sidebar and reports the new page', as
   await expect(host.frameElement).toHaveCount(1);
   // Nothing else fired: no second content script, no extra reports.
   expect(await pageReports()).toHaveLength(2);
+});
+
+test('Escape inside the sidebar closes it, and the launcher brings it back', async ({ page }) => {
+  const host = await new HostPage(page).goto(FIXTURE_PAGES.gmailInbox.url);
+  await host.expectOpen();
+  await host.sidebar.closeButton.focus();
+  await page.keyboard.press('Escape');
+  await host.expectClosed();
+  await host.launcher.click();
+  await host.expectOpen();
 });

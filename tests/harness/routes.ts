@@ -11,6 +11,8 @@ export interface FixtureRoute {
 export const FIXTURE_PAGES = {
   gmailInbox: { url: 'https://mail.google.com/mail/u/0/#inbox', file: 'tests/fixtures/gmail/2026-11-inbox.html' },
   linkedinFeed: { url: 'https://www.linkedin.com/feed/', file: 'tests/fixtures/linkedin/2026-11-feed.html' },
+  /** The same page on a country subdomain: LinkedIn serves members there too. */
+  linkedinFeedSweden: { url: 'https://se.linkedin.com/feed/', file: 'tests/fixtures/linkedin/2026-11-feed.html' },
 } as const;
 
 function matches(route: FixtureRoute, url: string): boolean {
