@@ -4,7 +4,7 @@ import { launchWithExtension } from '../tests/harness/launch';
 import { AREAS } from './areas';
 import { waitForHooks } from './hooks';
 import { renderTable } from './table';
-import type { BenchRow } from './types';
+import type { BenchContext, BenchRow } from './types';
 
 /**
  * `npm run bench [-- --only <prefix>] [--strict] [--out <file>]`: builds the test
@@ -57,13 +57,25 @@ async function main(): Promise<void> {
     throw new Error(`--only ${options.only.join(',')} matches no row. Rows: ${AREAS.flatMap((a) => a.ids).join(', ')}`);
   }
   const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-  const extension = await launchWithExtension({ build: 'test' });
+  let extension = await launchWithExtension({ build: 'test' });
   const rows: BenchRow[] = [];
   try {
     await waitForHooks(extension.serviceWorker);
+    const ctx: BenchContext = {
+      worker: extension.serviceWorker,
+      want,
+      log,
+      async freshBrowser() {
+        await extension.close();
+        extension = await launchWithExtension({ build: 'test' });
+        await waitForHooks(extension.serviceWorker);
+        ctx.worker = extension.serviceWorker;
+        return ctx.worker;
+      },
+    };
     for (const area of areas) {
       log(`area ${area.prefix}`);
-      rows.push(...(await area.run({ worker: extension.serviceWorker, want, log })));
+      rows.push(...(await area.run(ctx)));
     }
   } finally {
     await extension.close();

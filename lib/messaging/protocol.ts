@@ -21,7 +21,8 @@ const PAGES = ['extension-page'] as const;
  * Fields a page may send when creating or editing: exactly the keys it set, no defaults filled in.
  * The repository then validates the whole resulting record.
  */
-const systemFields = { id: true, createdAt: true, updatedAt: true, remote: true } as const;
+// `sample` too: only the demo import marks records as sample data; no page can mark one (or unmark).
+const systemFields = { id: true, createdAt: true, updatedAt: true, remote: true, sample: true } as const;
 const AccountFields = patchSchema(Account.omit({ ...systemFields, normalizedName: true }));
 const ContactFields = patchSchema(Contact.omit(systemFields));
 const NoteInput = patchSchema(NoteFields.omit(systemFields));

@@ -115,6 +115,13 @@ describe('router: typed rejections that change nothing', () => {
     expect(spies.calls).toEqual([]);
   });
 
+  it('refuses fields no page may set: ids, sync state, the sample mark', async () => {
+    for (const fields of [{ lastName: 'Doe', kind: 'lead', sample: true }, { lastName: 'Doe', kind: 'lead', remote: {} }, { id: '01JD0000000000000000000001' }]) {
+      expect(await route({ type: 'contact.save', payload: { fields } }, PAGE)).toMatchObject({ ok: false, code: 'invalid-payload' });
+    }
+    expect(spies.handlers['contact.save']).not.toHaveBeenCalled();
+  });
+
   it('names the failing paths but never echoes the values', async () => {
     const reply = await route({ type: 'contact.save', payload: { fields: { emails: ['jane.doe@acme.example', 'nope'] } } }, PAGE);
     expect(reply).toMatchObject({ ok: false, code: 'invalid-payload' });
