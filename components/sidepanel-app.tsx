@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../lib/db/database';
-import { recentAccounts, recentActivities, recentContacts } from '../lib/db/queries';
+import { accountCount, recentAccounts, recentActivities, recentContacts } from '../lib/db/queries';
 import { hasSampleData } from '../lib/db/sample-data';
 import { browser } from '../lib/platform/browser';
 import { DemoOffer } from './demo-offer';
@@ -12,7 +12,7 @@ export function SidePanelApp() {
   const accounts = useLiveQuery(() => recentAccounts(db), []);
   const contacts = useLiveQuery(() => recentContacts(db), []);
   const activities = useLiveQuery(() => recentActivities(db), []);
-  const accountCount = useLiveQuery(() => db.accounts.count(), []);
+  const totalAccounts = useLiveQuery(() => accountCount(db), []);
   const hasDemo = useLiveQuery(() => hasSampleData(db), []);
   return (
     <>
@@ -24,7 +24,7 @@ export function SidePanelApp() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
       </header>
       <main className="app-body">
-        <DemoOffer accounts={accountCount} />
+        <DemoOffer accounts={totalAccounts} />
         <h2 id="accounts-heading">Accounts</h2>
         {accounts ? <AccountList accounts={accounts} /> : null}
         <h2 id="contacts-heading">Contacts</h2>

@@ -37,3 +37,7 @@ export async function storeCounts(db: SidecarDb) {
   ]);
   return { accounts, contacts, opportunities, activities, notes, tasks, pending };
 }
+
+export function accountCount(db: SidecarDb): Promise<number> {
+  return db.accounts.count();
+}
