@@ -6,7 +6,7 @@ import { storeCounts } from '../lib/db/queries';
 import { hasSampleData } from '../lib/db/sample-data';
 import { OPTIONAL_ALL_SITES } from '../lib/platform/manifest';
 import { browser } from '../lib/platform/browser';
-import { sidebarOpenBySite } from '../lib/settings/items';
+import { captureSettings, sidebarOpenBySite } from '../lib/settings/items';
 import { useSend } from './use-send';
 import { useStoredValue } from './use-stored-value';
 
@@ -21,6 +21,7 @@ export function OptionsApp() {
       </header>
       <main className="app-body">
         <CrmSection />
+        <CaptureSection />
         <WebsitesSection />
         <SidebarSection />
         <DataSection />
@@ -37,6 +38,27 @@ function CrmSection() {
         <strong>Local mode.</strong> No CRM is connected: Sidecar is a complete CRM in this browser, and works offline.
         When you connect Salesforce, everything you captured syncs after matching what already exists there.
       </p>
+    </section>
+  );
+}
+
+function CaptureSection() {
+  const settings = useStoredValue(captureSettings);
+  const choose = (newCompany: 'lead' | 'create-account') => void captureSettings.setValue({ newCompany });
+  return (
+    <section className="card" aria-labelledby="capture-heading">
+      <h2 id="capture-heading">Capture from LinkedIn</h2>
+      <p>When the person’s company is not one of your accounts yet:</p>
+      <fieldset className="choices">
+        <label>
+          <input type="radio" name="newCompany" checked={settings?.newCompany !== 'create-account'} onChange={() => choose('lead')} />
+          {' '}Capture them as a lead, with the company name
+        </label>
+        <label>
+          <input type="radio" name="newCompany" checked={settings?.newCompany === 'create-account'} onChange={() => choose('create-account')} />
+          {' '}Create the account, and capture them as its contact
+        </label>
+      </fieldset>
     </section>
   );
 }

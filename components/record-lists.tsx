@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Account, Activity, Contact } from '../lib/model';
+import type { Account, Activity, Contact, Note } from '../lib/model';
 import { fullName } from '../lib/model';
 import { getDb } from '../lib/db/database';
-import { accountNamesFor } from '../lib/db/queries';
+import { accountNamesFor, contactNamesFor } from '../lib/db/queries';
 import { ACCOUNT_TYPE_LABEL, BUYING_ROLE_LABEL, timeAgo } from './format';
+import { NoteBody } from './notes/note-body';
 
 export function AccountList({ accounts }: { accounts: Account[] }) {
   if (!accounts.length) return <p className="muted">No accounts yet.</p>;
@@ -58,6 +59,26 @@ export function ActivityList({ activities }: { activities: Activity[] }) {
               {[ACTIVITY_LABEL[a.type], a.accountId ? names?.get(a.accountId) : null, timeAgo(a.occurredAt)].filter(Boolean).join(' · ')}
             </div>
           </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Notes across the territory, newest first, each with the account or person it is on. */
+export function NoteList({ notes }: { notes: Note[] }) {
+  const names = useLiveQuery(() => accountNamesFor(getDb(), notes.map((n) => n.accountId)), [notes]);
+  const people = useLiveQuery(() => contactNamesFor(getDb(), notes.map((n) => n.contactId)), [notes]);
+  if (!notes.length) return <p className="muted">No notes yet.</p>;
+  return (
+    <ul className="list" aria-label="Notes">
+      {notes.map((n) => (
+        <li key={n.id} className="note">
+          <div className="secondary-line">
+            {[n.pinned ? 'Pinned' : null, (n.accountId && names?.get(n.accountId)) || (n.contactId && people?.get(n.contactId)), timeAgo(n.updatedAt)]
+              .filter(Boolean).join(' · ')}
+          </div>
+          <NoteBody body={n.body} />
         </li>
       ))}
     </ul>

@@ -1,12 +1,24 @@
 import { useEffect } from 'react';
 import { sendToBackground } from '../lib/messaging/client';
+import type { PageContext } from '../lib/model';
 import { DemoOffer } from './demo-offer';
+import { CompanyPanel } from './sidebar/company-panel';
+import { ProfilePanel } from './sidebar/profile-panel';
 import { CannotReadPage, NothingRecognised } from './page-state';
 import { usePageContext } from './use-page-context';
 import { useSend } from './use-send';
 import { useStoreQuery } from './use-store-query';
 
 const SUMMARY_KEY = ['store.summary'];
+
+function PageView({ context }: { context: PageContext | null }) {
+  if (!context || (context.kind === 'unknown' && context.reason === 'loading')) {
+    return <p className="muted" role="status">Reading this page…</p>;
+  }
+  if (context.kind === 'linkedin-profile') return <ProfilePanel key={context.person.profileUrl} person={context.person} />;
+  if (context.kind === 'linkedin-company') return <CompanyPanel key={context.company.linkedinUrl} company={context.company} />;
+  return <NothingRecognised context={context} />;
+}
 
 /**
  * The in-page sidebar: Sidecar's page in an iframe beside Gmail or LinkedIn. Chromium gives an
@@ -37,9 +49,7 @@ export function SidebarApp() {
       <main className="app-body">
         {page.isPending ? <p className="muted" role="status">Reading this page…</p> : null}
         {page.isError ? <CannotReadPage reason="the background did not answer" /> : null}
-        {page.data ? (
-          page.data.context ? <NothingRecognised context={page.data.context} /> : <p className="muted" role="status">Waiting for the page to load…</p>
-        ) : null}
+        {page.data ? <PageView context={page.data.context} /> : null}
         <DemoOffer accounts={counts?.accounts} />
         {counts ? (
           <p className="muted">

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../lib/db/database';
-import { accountCount, recentAccounts, recentActivities, recentContacts } from '../lib/db/queries';
+import { accountCount, recentAccounts, recentActivities, recentContacts, recentNotes } from '../lib/db/queries';
 import { hasSampleData } from '../lib/db/sample-data';
 import { browser } from '../lib/platform/browser';
 import { DemoOffer } from './demo-offer';
-import { AccountList, ActivityList, ContactList } from './record-lists';
+import { AccountList, ActivityList, ContactList, NoteList } from './record-lists';
 
 /** The full app, in the browser's side panel (Chrome) or sidebar (Firefox): the rep's territory. */
 export function SidePanelApp() {
@@ -12,6 +12,7 @@ export function SidePanelApp() {
   const accounts = useLiveQuery(() => recentAccounts(db), []);
   const contacts = useLiveQuery(() => recentContacts(db), []);
   const activities = useLiveQuery(() => recentActivities(db), []);
+  const notes = useLiveQuery(() => recentNotes(db), []);
   const totalAccounts = useLiveQuery(() => accountCount(db), []);
   const hasDemo = useLiveQuery(() => hasSampleData(db), []);
   return (
@@ -31,6 +32,8 @@ export function SidePanelApp() {
         {contacts ? <ContactList contacts={contacts} /> : null}
         <h2 id="activities-heading">Recent activities</h2>
         {activities ? <ActivityList activities={activities} /> : null}
+        <h2 id="notes-heading">Notes</h2>
+        {notes ? <NoteList notes={notes} /> : null}
       </main>
     </>
   );

@@ -10,6 +10,7 @@ import { hasSampleData, removeSampleData } from '../db/sample-data';
 import type { Handlers } from '../messaging/router';
 import { onboarding } from '../settings/items';
 import { loadPageContext, savePageContext } from './page-contexts';
+import { createCaptureHandlers } from './capture-handlers';
 import { sendToTab } from './tabs';
 
 const DONE = { done: true } as const;
@@ -22,6 +23,7 @@ function senderTabId(tab: { id?: number } | undefined): number {
 /** What the background does for each message, once the router has parsed and allowed it. */
 export function createHandlers(db: SidecarDb): Handlers {
   return {
+    ...createCaptureHandlers(db),
     'page.report': async ({ context }, { sender }) => {
       await savePageContext(senderTabId(sender.tab), context);
       return DONE;

@@ -48,7 +48,7 @@ export type CaptureResult<T> =
  * For each input (by position), the accounts it may be: by LinkedIn page, then by domain, then by
  * normalised name (a same-named account on another domain is another company).
  */
-async function findAccountMatches(db: SidecarDb, inputs: ReadonlyArray<Partial<AccountInput>>): Promise<Account[][]> {
+export async function matchAccounts(db: SidecarDb, inputs: ReadonlyArray<Partial<AccountInput>>): Promise<Account[][]> {
   const derived = inputs.map((i) => deriveAccountFields(i));
   const urls = derived.flatMap((d) => (d.linkedinUrl ? [d.linkedinUrl] : []));
   const domains = derived.flatMap((d) => d.domains ?? []);
@@ -78,7 +78,7 @@ export async function upsertAccounts(
   db: SidecarDb, inputs: ReadonlyArray<AccountInput>, now = Date.now(),
 ): Promise<Array<CaptureResult<Account>>> {
   return db.transaction('rw', [db.accounts, db.outbox], async () => {
-    const matches = await findAccountMatches(db, inputs);
+    const matches = await matchAccounts(db, inputs);
     const written = new Map<string, Account>();
     const seenDomains = new Map<string, string>();
     const changes: RecordChange[] = [];

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SidecarDb } from './database';
-import { enqueueDelete, enqueueUpserts } from './outbox';
+import { enqueueDelete, enqueueUpserts, UNDO_WINDOW_MS } from './outbox';
 import { freshDb } from './test-db';
 
 let db: SidecarDb;
@@ -69,11 +69,16 @@ describe('outbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('finds due entries by state and next attempt in one index range', async () => {
+  it('makes no entry due before the undo window has passed, and finds due ones in one index range', async () => {
     await enqueueUpserts(db, 'contact', [{ record: A, fields: [], created: true }], 5);
     const due = (until: number) => db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', until], true, true).count();
-    expect(await due(5)).toBe(1);
-    expect(await due(4)).toBe(0);
+    expect(await due(5 + UNDO_WINDOW_MS - 1)).toBe(0);
+    expect(await due(5 + UNDO_WINDOW_MS)).toBe(1);
+    // An edit within the window restarts it.
+    await enqueueUpserts(db, 'contact', [{ record: B, fields: ['title'] }], 5);
+    await enqueueUpserts(db, 'contact', [{ record: B, fields: ['emails'] }], 9_000);
+    expect(await due(5 + UNDO_WINDOW_MS)).toBe(1);
+    expect(await due(9_000 + UNDO_WINDOW_MS)).toBe(2);
     expect(await db.outbox.where('recordIds').equals(A.id).count()).toBe(1);
   });
 });

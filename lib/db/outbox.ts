@@ -1,4 +1,4 @@
-import type { CrmName, OutboxEntry, SyncedRecordType } from '../model';
+import { UNDO_WINDOW_MS, type CrmName, type OutboxEntry, type SyncedRecordType } from '../model';
 import type { SidecarDb } from './database';
 import { newId } from './ids';
 import { findByIndex } from './lookup';
@@ -11,13 +11,15 @@ export interface RecordChange {
   created?: boolean;
 }
 
+export { UNDO_WINDOW_MS };
+
 function newEntry(
   recordType: SyncedRecordType, op: OutboxEntry['op'], recordIds: string[], now: number,
   extra: Partial<Pick<OutboxEntry, 'fields' | 'remoteIds'>> = {},
 ): OutboxEntry {
   return {
     id: newId(now), recordType, recordIds, op, fields: [], remoteIds: {}, state: 'pending', attempts: 0,
-    nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now, payloadVersion: 2, ...extra,
+    nextAttemptAt: now + UNDO_WINDOW_MS, lastError: null, createdAt: now, updatedAt: now, payloadVersion: 2, ...extra,
   };
 }
 
@@ -49,8 +51,9 @@ export async function enqueueUpserts(
     for (const { record, fields } of edited) {
       const pending = pendingFor.get(record.id);
       if (pending?.op === 'create') continue; // It sends the whole record when it goes.
+      // An edit restarts the undo window of the entry it joins.
       const entry = pending
-        ? { ...pending, updatedAt: now, fields: pending.fields.length === 0 || fields.length === 0 ? [] : [...new Set([...pending.fields, ...fields])] }
+        ? { ...pending, updatedAt: now, nextAttemptAt: Math.max(pending.nextAttemptAt, now + UNDO_WINDOW_MS), fields: pending.fields.length === 0 || fields.length === 0 ? [] : [...new Set([...pending.fields, ...fields])] }
         : newEntry(recordType, 'update', [record.id], now, { fields: [...fields] });
       pendingFor.set(record.id, entry);
       writes.push(entry);

@@ -1,4 +1,4 @@
-import type { Account, Activity, Contact, Note, Opportunity } from '../model';
+import { fullName, type Account, type Activity, type Contact, type Note, type Opportunity } from '../model';
 import type { SidecarDb } from './database';
 
 /** Read-only queries the UI runs inside `useLiveQuery`, so lists update when the background writes. */
@@ -40,4 +40,11 @@ export async function storeCounts(db: SidecarDb) {
 
 export function accountCount(db: SidecarDb): Promise<number> {
   return db.accounts.count();
+}
+
+/** People's names for the ids a list shows. */
+export async function contactNamesFor(db: SidecarDb, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const contacts = await db.contacts.bulkGet(wanted);
+  return new Map(contacts.flatMap((c) => (c ? [[c.id, fullName(c)] as const] : [])));
 }

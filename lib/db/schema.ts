@@ -45,6 +45,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         entry.payloadVersion = 2;
       }),
   },
+  {
+    // v3: a person not yet matched by email or LinkedIn URL is looked for by name plus company.
+    version: 3,
+    stores: {
+      contacts: 'id, *emails, linkedinUrl, accountId, updatedAt, lastName',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { Account, Contact, NoteFields, PageContext, RecordId, SyncedRecordType, patchSchema } from '../model';
+import {
+  Account, Activity, Contact, LinkedInCompany, LinkedInPerson, Note, NoteFields, PageContext, RecordId, SyncedRecordType,
+  patchSchema,
+} from '../model';
 import type { SenderKind } from './senders';
 
 interface MessageSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -28,6 +31,33 @@ const ContactFields = patchSchema(Contact.omit(systemFields));
 const NoteInput = patchSchema(NoteFields.omit(systemFields));
 
 const Saved = z.object({ id: RecordId });
+const FieldChange = z.object({
+  field: z.enum(['firstName', 'lastName', 'title', 'headline', 'location']),
+  label: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export const PersonView = z.object({
+  contact: Contact.nullable(),
+  account: Account.nullable(),
+  lastActivity: Activity.nullable(),
+  notes: z.array(Note),
+  changes: z.array(FieldChange),
+  jobChange: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export const AccountBrief = z.object({
+  account: Account.nullable(),
+  candidates: z.array(Account),
+  contacts: z.array(Contact),
+  activities: z.array(Activity),
+  notes: z.array(Note),
+});
+const CaptureOutcome = z.object({
+  contactId: RecordId,
+  accountId: RecordId.nullable(),
+  createdContact: z.boolean(),
+  createdAccountId: RecordId.nullable(),
+});
 const Count = z.number().int().nonnegative();
 export const StoreSummary = z.object({
   accounts: Count, contacts: Count, opportunities: Count, activities: Count, notes: Count, tasks: Count, pending: Count,
@@ -62,6 +92,45 @@ export const BACKGROUND_MESSAGES = {
     senders: PAGES,
     request: z.object({}),
     response: StoreSummary,
+  }),
+  /** The sidebar on a profile: the contact this person is, with what changed on LinkedIn. */
+  'profile.view': message({
+    senders: PAGES,
+    request: z.object({ person: LinkedInPerson }),
+    response: PersonView,
+  }),
+  /** "Capture": the person becomes a contact (or lead); `accountId` answers "which account?". */
+  'profile.capture': message({
+    senders: PAGES,
+    writes: true,
+    request: z.object({ person: LinkedInPerson, accountId: RecordId.nullable().optional() }),
+    response: z.union([CaptureOutcome, z.object({ ambiguous: z.array(Account) })]),
+  }),
+  /** "Update from LinkedIn", including a job change. */
+  'profile.update': message({
+    senders: PAGES,
+    writes: true,
+    request: z.object({ contactId: RecordId, person: LinkedInPerson }),
+    response: Saved,
+  }),
+  /** Undo a capture within its window. */
+  'capture.undo': message({
+    senders: PAGES,
+    writes: true,
+    request: z.object({ contactId: RecordId, createdAccountId: RecordId.nullable() }),
+    response: Done,
+  }),
+  /** The sidebar on a company page: the account brief. */
+  'company.view': message({
+    senders: PAGES,
+    request: z.object({ company: LinkedInCompany }),
+    response: AccountBrief,
+  }),
+  'company.capture': message({
+    senders: PAGES,
+    writes: true,
+    request: z.object({ company: LinkedInCompany }),
+    response: z.union([Saved, z.object({ ambiguous: z.array(Account) })]),
   }),
   'account.save': message({
     senders: PAGES,

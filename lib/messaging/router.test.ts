@@ -24,6 +24,12 @@ function spyHandlers() {
     'record.delete': vi.fn(done),
     'demo.load': vi.fn(async () => ({ accounts: 4, contacts: 7 })),
     'demo.remove': vi.fn(done),
+    'profile.view': vi.fn(async () => ({ contact: null, account: null, lastActivity: null, notes: [], changes: [], jobChange: null })),
+    'profile.capture': vi.fn(async () => ({ contactId: '01JD0000000000000000000003', accountId: null, createdContact: true, createdAccountId: null })),
+    'profile.update': vi.fn(async () => ({ id: '01JD0000000000000000000003' })),
+    'capture.undo': vi.fn(done),
+    'company.view': vi.fn(async () => ({ account: null, candidates: [], contacts: [], activities: [], notes: [] })),
+    'company.capture': vi.fn(async () => ({ id: '01JD0000000000000000000004' })),
     'data.clear': vi.fn(async () => {
       throw new Error('Jane Doe <jane@acme.example> broke');
     }),

@@ -48,6 +48,8 @@ export const SyncedRecordBase = RecordBase.extend({
 });
 
 export const Location = z.object({
+  /** The place as a page showed it ("Greater Stockholm Metropolitan Area"), when it is not split. */
+  label: z.string().max(300).nullable().default(null),
   city: z.string().nullable().default(null),
   region: z.string().nullable().default(null),
   country: z.string().nullable().default(null),

@@ -17,6 +17,8 @@ export const Contact = SyncedRecordBase.extend({
   /** Salesforce requires a last name, so every person has one. */
   lastName: Text(80),
   title: z.string().trim().max(255).nullable().default(null),
+  /** The person's own one-line summary, as LinkedIn shows it. */
+  headline: z.string().trim().max(400).nullable().default(null),
   seniority: Seniority.default('unknown'),
   function: JobFunction.default('other'),
   buyingRole: BuyingRole.nullable().default(null),

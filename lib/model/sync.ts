@@ -5,6 +5,12 @@ import { CrmName, JsonValue, RecordId, Timestamp } from './common';
 export const SyncedRecordType = z.enum(['account', 'contact', 'opportunity', 'activity', 'note', 'task']);
 export type SyncedRecordType = z.infer<typeof SyncedRecordType>;
 
+/**
+ * How long a change can still be undone. No outbox entry is due before this has passed, so sync
+ * never pushes a change the rep may take back (a capture's Undo).
+ */
+export const UNDO_WINDOW_MS = 10_000;
+
 export const OutboxState = z.enum(['pending', 'in-flight', 'parked']);
 export type OutboxState = z.infer<typeof OutboxState>;
 

@@ -19,3 +19,9 @@ export const onboarding = storage.defineItem<{ demoAnswered: boolean }>('local:o
   fallback: { demoAnswered: false },
   version: 1,
 });
+
+/** What a capture does when the person's company is no account yet (Settings → Capture). */
+export const captureSettings = storage.defineItem<{ newCompany: 'lead' | 'create-account' }>('local:captureSettings', {
+  fallback: { newCompany: 'lead' },
+  version: 1,
+});

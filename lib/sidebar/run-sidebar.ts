@@ -4,9 +4,9 @@ import { sendToBackground } from '../messaging/client';
 import type { Site } from '../model';
 import { browser } from '../platform/browser';
 import { sidebarOpenBySite } from '../settings/items';
-import { parsePage } from '../sites/parse-page';
 import { createLauncher } from './launcher';
 import { createSidebarFrame } from './sidebar-frame';
+import { watchPage } from './watch-page';
 
 /**
  * Everything a content script does on Gmail or LinkedIn: tell the background what the page is (now
@@ -34,15 +34,11 @@ export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise
   document.documentElement.append(launcher.element);
   ctx.onInvalidated(() => launcher.element.remove());
 
-  const report = (url: string) => {
-    const context = parsePage(site, document, url);
+  watchPage(ctx, site, (context) => {
     sendToBackground('page.report', { context }).catch(() => {
-      // The background rejected or is restarting; the next navigation reports again.
+      // The background rejected or is restarting; the next change of page reports again.
     });
-  };
-  report(location.href);
-  // WXT fires this as navigation starts, before `location` changes: the new URL is on the event.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
+  });
 
   const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only Sidecar's own background (no tab) may steer the sidebar; the page cannot reach here.

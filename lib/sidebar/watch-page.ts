@@ -1,0 +1,90 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext, Site } from '../model';
+import { parsePage } from '../sites/parse-page';
+
+/** How long a page may take to render what Sidecar reads before the watcher gives up. */
+export const SETTLE_TIMEOUT_MS = 10_000;
+const DEBOUNCE_MS = 60;
+
+/** Who or what a context shows, to tell person B's page from person A's still on screen. */
+function identity(context: PageContext): string | null {
+  if (context.kind === 'linkedin-profile') return `p:${context.person.profileUrl}|${context.person.fullName ?? ''}|${context.person.headline ?? ''}`;
+  if (context.kind === 'linkedin-company') return `c:${context.company.linkedinUrl}|${context.company.name ?? ''}`;
+  return null;
+}
+
+const recognised = (context: PageContext) => context.kind !== 'unknown';
+
+/**
+ * Follow the page: parse it now, and again after each in-app navigation, and report what it shows.
+ * - After a navigation the old page is still on screen for a while, so Sidecar first reports
+ *   `loading`, then waits for the DOM to change and for what it reads to differ from the previous
+ *   page's person before it reports the new one. Person A is never shown for B's URL.
+ * - Sections rendered late are awaited with a MutationObserver that stops once the page is
+ *   recognised, or after SETTLE_TIMEOUT_MS. Nothing polls.
+ */
+export function watchPage(ctx: ContentScriptContext, site: Site, report: (context: PageContext) => void): void {
+  let observer: MutationObserver | null = null;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  let lastIdentity: string | null = null;
+
+  const stop = () => {
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(debounce);
+    clearTimeout(deadline);
+  };
+  ctx.onInvalidated(stop);
+
+  let lastReported = '';
+  const reportOnce = (context: PageContext) => {
+    const key = JSON.stringify(context);
+    if (key === lastReported) return;
+    lastReported = key;
+    report(context);
+  };
+  /** Report what the page now shows; an unknown page shows nobody. */
+  const accept = (context: PageContext) => {
+    lastIdentity = identity(context);
+    reportOnce(context);
+  };
+
+  const follow = (url: string, previous: string | null) => {
+    stop();
+    const attempt = (final: boolean) => {
+      const context = parsePage(site, document, url);
+      const fresh = identity(context) !== previous || previous === null;
+      if (recognised(context) && fresh) {
+        stop();
+        accept(context);
+      } else if (!recognised(context) && !final) {
+        // The page changed and is not one Sidecar reads (yet): say so, and keep watching.
+        accept(context);
+      } else if (final) {
+        stop();
+        // Still the old person after the timeout (or nothing recognised): say so honestly.
+        accept(recognised(context) && !fresh ? { kind: 'unknown', site, reason: 'not-loaded' } : context);
+      }
+    };
+    observer = new MutationObserver(() => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => attempt(false), DEBOUNCE_MS);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    deadline = setTimeout(() => attempt(true), SETTLE_TIMEOUT_MS);
+    return attempt;
+  };
+
+  // First load: what is there now, and keep watching if the interesting part is not rendered yet.
+  const first = parsePage(site, document, location.href);
+  accept(first);
+  if (!recognised(first)) follow(location.href, null);
+
+  // WXT fires this as navigation starts, before the page changes: the new URL is on the event.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    const previous = lastIdentity;
+    reportOnce({ kind: 'unknown', site, reason: 'loading' });
+    follow(event.newUrl.href, previous);
+  });
+}
