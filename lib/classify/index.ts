@@ -1,0 +1,2 @@
+export { classifyTitle } from './classify-title';
+export type { ClassifiedBuyingRole, JobFunction, Seniority, TitleClassification } from './types';
