@@ -13,6 +13,14 @@ export const FIXTURE_PAGES = {
   linkedinFeed: { url: 'https://www.linkedin.com/feed/', file: 'tests/fixtures/linkedin/2026-11-feed.html' },
   /** The same page on a country subdomain: LinkedIn serves members there too. */
   linkedinFeedSweden: { url: 'https://se.linkedin.com/feed/', file: 'tests/fixtures/linkedin/2026-11-feed.html' },
+  /** One (scrubbed) person, "Ada Example", in the member view, under two spellings of its URL… */
+  linkedinMemberProfile: { url: 'https://www.linkedin.com/in/ada-example/', file: 'tests/fixtures/linkedin/2024-07-member-profile.html' },
+  linkedinMemberProfileTracked: {
+    url: 'https://www.linkedin.com/in/ada-example?trk=public_profile_browsemap', file: 'tests/fixtures/linkedin/2024-07-member-profile.html',
+  },
+  /** …and in the logged-out public view, on a country subdomain. */
+  linkedinPublicProfile: { url: 'https://se.linkedin.com/in/ada-example', file: 'tests/fixtures/linkedin/2024-06-public-profile.html' },
+  linkedinCompany: { url: 'https://www.linkedin.com/company/placeholder-company/', file: 'tests/fixtures/linkedin/2024-company.html' },
 } as const;
 
 function matches(route: FixtureRoute, url: string): boolean {
