@@ -58,6 +58,34 @@ const SCENES: Scene[] = [
     },
   },
   {
+    name: 'linkedin-profile',
+    async run(_ext, page) {
+      await page.goto(FIXTURE_PAGES.linkedinMemberProfile.url);
+      await sidebar(page).getByRole('button', { name: 'Capture', exact: true }).waitFor({ timeout: TIMEOUT_MS });
+    },
+  },
+  {
+    name: 'linkedin-capture',
+    async run(_ext, page) {
+      await page.goto(FIXTURE_PAGES.linkedinMemberProfile.url);
+      const frame = sidebar(page);
+      await frame.getByRole('button', { name: 'Capture', exact: true }).click();
+      await frame.getByRole('region', { name: 'Contact' }).waitFor({ timeout: TIMEOUT_MS });
+      await frame.getByRole('textbox', { name: 'New note' }).fill('**Met at the logistics summit.**\n\n- owns the 2027 budget\n- prefers email');
+      await frame.getByRole('button', { name: 'Add note' }).click();
+      await frame.getByText('owns the 2027 budget').waitFor({ timeout: TIMEOUT_MS });
+    },
+  },
+  {
+    name: 'linkedin-company',
+    async run(_ext, page) {
+      await page.goto(FIXTURE_PAGES.linkedinCompany.url);
+      const frame = sidebar(page);
+      await frame.getByRole('button', { name: 'Capture account' }).click();
+      await frame.getByRole('region', { name: 'Account brief' }).waitFor({ timeout: TIMEOUT_MS });
+    },
+  },
+  {
     name: 'options',
     async run(ext, page) {
       await page.goto(ext.pageUrl('options.html'));
@@ -79,7 +107,7 @@ async function main(): Promise<number> {
   let ext: LaunchedExtension | undefined;
   try {
     ext = await launchWithExtension({ build: 'test', headless: true });
-    await serveFixtures(ext.context, [FIXTURE_PAGES.gmailInbox, FIXTURE_PAGES.linkedinFeed]);
+    await serveFixtures(ext.context, Object.values(FIXTURE_PAGES));
     for (const scene of SCENES) {
       const page = await ext.context.newPage();
       try {
