@@ -1,5 +1,6 @@
+import { linkedinArea } from './linkedin';
 import { storeArea } from './store';
 import type { BenchArea } from './types';
 
 /** Every bench area, in run order. A new area is one file in bench/ plus one line here. */
-export const AREAS: readonly BenchArea[] = [storeArea];
+export const AREAS: readonly BenchArea[] = [storeArea, linkedinArea];

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     await waitForHooks(extension.serviceWorker);
     const ctx: BenchContext = {
       worker: extension.serviceWorker,
+      context: extension.context,
       want,
       log,
       async freshBrowser() {
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
         extension = await launchWithExtension({ build: 'test' });
         await waitForHooks(extension.serviceWorker);
         ctx.worker = extension.serviceWorker;
+        ctx.context = extension.context;
         return ctx.worker;
       },
     };

@@ -1,4 +1,4 @@
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 
 /** One figure in bench/results.json. Ids are stable and area-prefixed (`store.ingest`). */
 export interface BenchRow {
@@ -15,6 +15,11 @@ export interface BenchRow {
 export interface BenchContext {
   /** The test build's service worker; run hooks in it with `callHook`. */
   worker: Worker;
+  /**
+   * The Chromium context the test build is loaded in (open extension pages as tabs:
+   * `chrome-extension://<id>/bench.html`); `freshBrowser` replaces it too.
+   */
+  context?: BrowserContext;
   /** Whether a row id was asked for (`--only <prefix>`); an area skips work nobody wants. */
   want(id: string): boolean;
   log(message: string): void;
