@@ -1,10 +1,11 @@
-import type { Site } from '../../lib/model';
+import type { PageContext, Site } from '../../lib/model';
+import { parseLinkedIn } from '../../lib/sites/linkedin/parse-linkedin';
 import { parsePage } from '../../lib/sites/parse-page';
 
 /**
  * Test builds only (wxt.config.ts removes this page from every other build): the page bench/linkedin.ts
  * opens as `chrome-extension://<id>/bench.html` to time the site parsers, which need a real DOM and
- * so cannot run in the service worker.
+ * so cannot run in the service worker; tests/e2e/parse-cli-vs-chromium.spec.ts uses it too.
  */
 export interface ParseTimings {
   /** `parsePage` alone, per run (ms). */
@@ -19,6 +20,8 @@ export interface ParseTimings {
 
 export interface SidecarBench {
   parse(html: string, url: string, runs: number, warmup?: number, site?: Site): ParseTimings;
+  /** What the parse CLI's code makes of the page in Chromium's DOM (validated), for the CLI-vs-Chromium test. */
+  understand(html: string, url: string): PageContext;
 }
 
 declare global {
@@ -51,5 +54,9 @@ function parse(html: string, url: string, runs: number, warmup = 3, site: Site =
   return { parseMs, domParseMs, kind, name };
 }
 
-window.sidecarBench = { parse };
+function understand(html: string, url: string): PageContext {
+  return parseLinkedIn(new DOMParser().parseFromString(html, 'text/html'), url).context;
+}
+
+window.sidecarBench = { parse, understand };
 document.title = 'Sidecar bench: ready';

@@ -4,6 +4,6 @@ import { CONTENT_SCRIPT_MATCHES } from '../../lib/platform/manifest';
 
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES.gmail],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main: (ctx) => runSidebar(ctx, 'gmail'),
 });

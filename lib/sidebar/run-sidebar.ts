@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ContentEnvelope } from '../messaging/protocol';
-import { sendToBackground } from '../messaging/client';
+import { readContentMessage, reportPage } from '../messaging/content-channel';
 import type { Site } from '../model';
 import { browser } from '../platform/browser';
 import { sidebarOpenBySite } from '../settings/items';
@@ -35,18 +34,19 @@ export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise
   ctx.onInvalidated(() => launcher.element.remove());
 
   watchPage(ctx, site, (context) => {
-    sendToBackground('page.report', { context }).catch(() => {
-      // The background rejected or is restarting; the next change of page reports again.
+    void reportPage(context).then((accepted) => {
+      // The background refused what the parser made of this page: say so rather than show nothing.
+      if (!accepted && context.kind !== 'unknown') void reportPage({ kind: 'unknown', site, reason: 'parse-error' });
     });
   });
 
   const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only Sidecar's own background (no tab) may steer the sidebar; the page cannot reach here.
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    const message = ContentEnvelope.safeParse(raw);
-    if (!message.success) return;
-    if (message.data.type === 'sidebar.toggle') void setOpen(!open);
-    else void setOpen(message.data.payload.open);
+    const message = readContentMessage(raw);
+    if (!message) return;
+    if (message.type === 'sidebar.toggle') void setOpen(!open);
+    else void setOpen(message.payload.open);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -104,3 +104,15 @@ test('an in-app navigation from person A to person B never shows A for B', async
   await expect(sidebar.personName('Bo Example')).toBeVisible();
   await expect(sidebar.personName(ADA)).toHaveCount(0);
 });
+
+test('HTML or script in a name or headline renders as text, captured and in the side panel', async ({ page, extension }) => {
+  // The fixture fails this test on any dialog or page error, in the page or in the sidebar frame.
+  const sidebar = await LinkedInSidebar.open(page, FIXTURE_PAGES.linkedinHostileProfile.url);
+  await expect(sidebar.personName('Eve <img src=x onerror=alert(1)> Mallory')).toBeVisible();
+  await expect(sidebar.frame.getByText('<script>alert(1)</script> Head of Trust', { exact: false }).first()).toBeVisible();
+  await expect(sidebar.frame.locator('img, script:not([src]), b')).toHaveCount(0);
+  await sidebar.capture();
+  const panel = await SidePanel.open(extension);
+  await expect(panel.contacts).toContainText('Eve <img src=x onerror=alert(1)> Mallory');
+  await expect(panel.contacts.locator('img, b')).toHaveCount(0);
+});

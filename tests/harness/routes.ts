@@ -21,6 +21,8 @@ export const FIXTURE_PAGES = {
   /** …and in the logged-out public view, on a country subdomain. */
   linkedinPublicProfile: { url: 'https://se.linkedin.com/in/ada-example', file: 'tests/fixtures/linkedin/2024-06-public-profile.html' },
   linkedinCompany: { url: 'https://www.linkedin.com/company/placeholder-company/', file: 'tests/fixtures/linkedin/2024-company.html' },
+  /** A profile whose name and headline carry HTML and script, as text. */
+  linkedinHostileProfile: { url: 'https://www.linkedin.com/in/hostile-example', file: 'tests/fixtures/linkedin/2026-11-hostile-profile.html' },
 } as const;
 
 function matches(route: FixtureRoute, url: string): boolean {

@@ -1,0 +1,10 @@
+import { PageContext } from '../../model/page-context';
+import { readLinkedIn, unknown, type LinkedInParse } from './index';
+
+/** `readLinkedIn`, then validated with the zod schema: what the parse CLI prints. */
+export function parseLinkedIn(document: Document, url: string): LinkedInParse {
+  const read = readLinkedIn(document, url);
+  const result = PageContext.safeParse(read.context);
+  if (result.success) return { context: result.data, diagnostics: read.diagnostics };
+  return { context: unknown('parse-error'), diagnostics: { failed: [...read.diagnostics.failed, 'schema'] } };
+}
