@@ -10,6 +10,7 @@ import { hasSampleData, removeSampleData } from '../db/sample-data';
 import type { Handlers } from '../messaging/router';
 import { onboarding } from '../settings/items';
 import { loadPageContext, savePageContext } from './page-contexts';
+import { withRegistrableDomain } from '../sites/registrable-domain';
 import { createCaptureHandlers } from './capture-handlers';
 import { sendToTab } from './tabs';
 
@@ -25,7 +26,7 @@ export function createHandlers(db: SidecarDb): Handlers {
   return {
     ...createCaptureHandlers(db),
     'page.report': async ({ context }, { sender }) => {
-      await savePageContext(senderTabId(sender.tab), context);
+      await savePageContext(senderTabId(sender.tab), withRegistrableDomain(context));
       return DONE;
     },
     'page.get': async ({ tabId }, { sender }) => {

@@ -3,7 +3,6 @@
  * then `data-test-id="about-us__…"` hooks, then class names. JSON-LD `numberOfEmployees` counts
  * LinkedIn members who list the company, not its size band, so size comes from the page only.
  */
-import { registrableDomain } from '../../match/normalize';
 import type { LinkedInCompany } from '../../model/page-context';
 import { absoluteUrl, first, firstText, fold, metaContent } from './dom';
 import { SELECTORS } from './selectors';
@@ -46,15 +45,6 @@ function jsonLdWebsite(org: JsonObject | null, base: string): string | null {
   return null;
 }
 
-function domainOf(website: string | null): string | null {
-  if (!website) return null;
-  try {
-    return registrableDomain(new URL(website).hostname);
-  } catch {
-    return null;
-  }
-}
-
 export function parseCompany(doc: Document, url: string, linkedinUrl: string, failed: string[]): LinkedInCompany {
   const org = jsonLdNodes(doc, 'Organization').find((node) => str(node['name'])) ?? null;
   const text = (field: string, max: number, fromJsonLd: () => string | null, selectors: readonly string[]) =>
@@ -73,7 +63,10 @@ export function parseCompany(doc: Document, url: string, linkedinUrl: string, fa
     name,
     linkedinUrl,
     website: website && website.length <= 500 ? website : null,
-    domain: domainOf(website),
+    // The registrable domain needs the public-suffix list (~140 kB): too heavy for a script that runs in
+    // every LinkedIn tab. `withRegistrableDomain` fills it where that list is loaded already (the
+    // background, the parse CLI).
+    domain: null,
     industry: text('industry', 200, () => str(org?.['industry'], 200), C.industry),
     size: text('size', 100, () => null, C.size),
     headquarters: text('headquarters', 300, () => jsonLdHeadquarters(org), C.headquarters),

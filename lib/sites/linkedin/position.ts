@@ -1,5 +1,5 @@
 /** The current position (title, company, company page) from each place a LinkedIn page shows it. */
-import { normalizeLinkedInUrl } from '../../match/normalize';
+import { normalizeLinkedInUrl } from '../../match/linkedin-url';
 import { absoluteUrl, first, firstText, fold, query, queryAll, textOf } from './dom';
 import { SELECTORS } from './selectors';
 import { first as firstObject, str, type JsonObject } from './structured';

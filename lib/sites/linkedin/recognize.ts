@@ -2,7 +2,7 @@
  * Which kind of LinkedIn page this is, from the URL first and a few page-level signals. Only
  * profile and company pages are parsed further; everything else is an honest `unknown`.
  */
-import { normalizeLinkedInUrl } from '../../match/normalize';
+import { normalizeLinkedInUrl } from '../../match/linkedin-url';
 import { absoluteUrl, attrOf, first, queryAll } from './dom';
 import { SELECTORS } from './selectors';
 
