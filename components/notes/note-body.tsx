@@ -1,19 +1,15 @@
-import Markdown from 'react-markdown';
+import { lazy, Suspense } from 'react';
 
-/** Light markdown only: paragraphs, bold, italics, lists, links. Raw HTML is dropped, never rendered. */
-const ALLOWED = ['p', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'br'];
+/**
+ * A note's text. The markdown renderer (~120 kB) loads only when a note is on screen, so the
+ * sidebar frame opens without it; until then the note shows as plain text, never as HTML.
+ */
+const MarkdownNote = lazy(() => import('./markdown-note'));
 
 export function NoteBody({ body }: { body: string }) {
   return (
-    <div className="note-body">
-      <Markdown
-        allowedElements={ALLOWED}
-        unwrapDisallowed
-        skipHtml
-        components={{ a: ({ href, children }) => <a href={href} target="_blank" rel="noopener noreferrer">{children}</a> }}
-      >
-        {body}
-      </Markdown>
-    </div>
+    <Suspense fallback={<div className="note-body plain">{body}</div>}>
+      <MarkdownNote body={body} />
+    </Suspense>
   );
 }

@@ -15,6 +15,8 @@ import { watchPage } from './watch-page';
 export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise<void> {
   // Gmail and LinkedIn are one site each, whatever the subdomain (se.linkedin.com is LinkedIn).
   const siteKey = site === 'website' ? location.hostname : site;
+  // Read first, so the storage round trip overlaps the rest of the start-up.
+  const rememberedOpen = sidebarOpenBySite.getValue();
   const frame = createSidebarFrame(ctx);
   let open = false;
 
@@ -51,6 +53,5 @@ export async function runSidebar(ctx: ContentScriptContext, site: Site): Promise
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const remembered = (await sidebarOpenBySite.getValue())[siteKey];
-  apply(remembered ?? true);
+  apply((await rememberedOpen)[siteKey] ?? true);
 }
