@@ -6,10 +6,16 @@ import { parsePage } from '../sites/parse-page';
 export const SETTLE_TIMEOUT_MS = 10_000;
 const DEBOUNCE_MS = 60;
 
-/** Who or what a context shows, to tell person B's page from person A's still on screen. */
+/**
+ * Who or what the page's content shows, to tell person B's page from person A's still on screen.
+ * Only what the DOM says counts: the profile URL comes from the address bar, which is B's already.
+ */
 function identity(context: PageContext): string | null {
-  if (context.kind === 'linkedin-profile') return `p:${context.person.profileUrl}|${context.person.fullName ?? ''}|${context.person.headline ?? ''}`;
-  if (context.kind === 'linkedin-company') return `c:${context.company.linkedinUrl}|${context.company.name ?? ''}`;
+  if (context.kind === 'linkedin-profile') {
+    const { fullName, headline, photoUrl } = context.person;
+    return `p:${fullName ?? ''}|${headline ?? ''}|${photoUrl ?? ''}`;
+  }
+  if (context.kind === 'linkedin-company') return `c:${context.company.name ?? ''}|${context.company.website ?? ''}`;
   return null;
 }
 
@@ -17,9 +23,9 @@ const recognised = (context: PageContext) => context.kind !== 'unknown';
 
 /**
  * Follow the page: parse it now, and again after each in-app navigation, and report what it shows.
- * - After a navigation the old page is still on screen for a while, so Sidecar first reports
- *   `loading`, then waits for the DOM to change and for what it reads to differ from the previous
- *   page's person before it reports the new one. Person A is never shown for B's URL.
+ * - After a navigation the old page is still on screen for a while. When it showed someone, Sidecar
+ *   first reports `loading`, then waits for what it reads to differ from that person before it
+ *   reports the new one. Person A is never shown for B's URL.
  * - Sections rendered late are awaited with a MutationObserver that stops once the page is
  *   recognised, or after SETTLE_TIMEOUT_MS. Nothing polls.
  */
@@ -73,18 +79,19 @@ export function watchPage(ctx: ContentScriptContext, site: Site, report: (contex
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     deadline = setTimeout(() => attempt(true), SETTLE_TIMEOUT_MS);
-    return attempt;
+    // The page may already show the new URL's content (or, after a page that showed nobody, there
+    // is no one to mistake it for): read it now rather than wait for a change.
+    attempt(false);
   };
 
   // First load: what is there now, and keep watching if the interesting part is not rendered yet.
-  const first = parsePage(site, document, location.href);
-  accept(first);
-  if (!recognised(first)) follow(location.href, null);
+  follow(location.href, null);
 
   // WXT fires this as navigation starts, before the page changes: the new URL is on the event.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     const previous = lastIdentity;
-    reportOnce({ kind: 'unknown', site, reason: 'loading' });
+    // Someone is on screen: clear them at once, so their card never stands beside the new URL.
+    if (previous !== null) reportOnce({ kind: 'unknown', site, reason: 'loading' });
     follow(event.newUrl.href, previous);
   });
 }
