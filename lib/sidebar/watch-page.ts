@@ -21,6 +21,9 @@ function identity(context: PageContext): string | null {
 
 const recognised = (context: PageContext) => context.kind !== 'unknown';
 
+/** Unknown reasons that mean "the right address, the content is not there yet": worth waiting for. */
+const STILL_RENDERING = new Set(['no-profile', 'no-company']);
+
 /**
  * Follow the page: parse it now, and again after each in-app navigation, and report what it shows.
  * - After a navigation the old page is still on screen for a while. When it showed someone, Sidecar
@@ -65,7 +68,9 @@ export function watchPage(ctx: ContentScriptContext, site: Site, report: (contex
         stop();
         accept(context);
       } else if (!recognised(context) && !final) {
-        // The page changed and is not one Sidecar reads (yet): say so, and keep watching.
+        // Not one Sidecar reads: say so. Keep watching only a profile or company address whose
+        // content is not rendered yet; a feed or a search page would only make it parse again and again.
+        if (!STILL_RENDERING.has(context.kind === 'unknown' ? context.reason : '')) stop();
         accept(context);
       } else if (final) {
         stop();
@@ -84,8 +89,12 @@ export function watchPage(ctx: ContentScriptContext, site: Site, report: (contex
     attempt(false);
   };
 
-  // First load: what is there now, and keep watching if the interesting part is not rendered yet.
-  follow(location.href, null);
+  // First load: once the document is parsed, what is there now, and keep watching if the interesting
+  // part is not rendered yet. (The content script starts at document_start, to start the sidebar
+  // frame early; nothing is read before the DOM is there.)
+  if (document.readyState === 'loading') {
+    ctx.addEventListener(document, 'DOMContentLoaded', () => follow(location.href, null), { once: true });
+  } else follow(location.href, null);
 
   // WXT fires this as navigation starts, before the page changes: the new URL is on the event.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
