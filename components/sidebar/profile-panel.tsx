@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { sendToBackground } from '../../lib/messaging/client';
-import { fullName, UNDO_WINDOW_MS, type Account, type LinkedInPerson } from '../../lib/model';
+import { fullName, UNDO_WINDOW_MS, type Account, type BuyingRole, type LinkedInPerson } from '../../lib/model';
 import { BUYING_ROLE_LABEL, timeAgo } from '../format';
 import { NotesPanel } from '../notes/notes-panel';
 import { UndoBar } from '../undo-bar';
@@ -61,6 +61,7 @@ export function ProfilePanel({ person }: { person: LinkedInPerson }) {
             {contact.kind === 'lead' ? <span className="badge lead">Lead</span> : null}
             {contact.buyingRole ? <span className="badge role">{BUYING_ROLE_LABEL[contact.buyingRole]}</span> : null}
           </div>
+          <RolePicker contactId={contact.id} role={contact.buyingRole} overridden={contact.buyingRoleOverridden} />
           <div className="secondary-line">{[contact.title, data.account?.name ?? contact.company].filter(Boolean).join(' · ')}</div>
           <div className="secondary-line">
             {data.lastActivity ? `Last activity: ${data.lastActivity.subject}, ${timeAgo(data.lastActivity.occurredAt)}` : 'No activity yet'}
@@ -86,5 +87,22 @@ export function ProfilePanel({ person }: { person: LinkedInPerson }) {
           onUndo={() => undo.mutate({ contactId: undoable.contactId, createdAccountId: undoable.createdAccountId }, { onSuccess: endUndo })} />
       ) : null}
     </>
+  );
+}
+
+/** The rep's own call on the buying role: it sticks through every later update from LinkedIn. */
+function RolePicker({ contactId, role, overridden }: { contactId: string; role: BuyingRole | null; overridden: boolean }) {
+  const save = useSend('contact.save');
+  return (
+    <label className="secondary-line">
+      Buying role{overridden ? ' (set by you)' : ' (suggested from the title)'}:{' '}
+      <select
+        aria-label="Buying role" value={role ?? ''} disabled={save.isPending}
+        onChange={(e) => save.mutate({ id: contactId, fields: { buyingRole: (e.target.value || null) as BuyingRole | null, buyingRoleOverridden: true } })}
+      >
+        <option value="">Not set</option>
+        {Object.entries(BUYING_ROLE_LABEL).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
+    </label>
   );
 }

@@ -116,3 +116,30 @@ test('HTML or script in a name or headline renders as text, captured and in the 
   await expect(panel.contacts).toContainText('Eve <img src=x onerror=alert(1)> Mallory');
   await expect(panel.contacts.locator('img, b')).toHaveCount(0);
 });
+
+test('the rep’s buying role sticks through an update from LinkedIn', async ({ page, extension }) => {
+  const sidebar = await LinkedInSidebar.open(page, FIXTURE_PAGES.linkedinMemberProfile.url);
+  await sidebar.capture();
+  await sidebar.frame.getByRole('combobox', { name: 'Buying role' }).selectOption('blocker');
+  await expect(sidebar.contactCard).toContainText('(set by you)');
+  // LinkedIn later shows a promotion; the update takes the new title and keeps the rep's role.
+  const panel = await SidePanel.open(extension);
+  const [contact] = (await panel.page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('sidecar');
+      r.onsuccess = () => resolve(r.result);
+    });
+    return new Promise<Array<{ id: string; linkedinUrl: string }>>((resolve) => {
+      const r = db.transaction('contacts').objectStore('contacts').getAll();
+      r.onsuccess = () => resolve(r.result as Array<{ id: string; linkedinUrl: string }>);
+    });
+  }))!;
+  const person = {
+    fullName: 'Ada Example', firstName: 'Ada', lastName: 'Example', headline: null, title: 'Chief Executive Officer',
+    company: 'Placeholder Company', companyLinkedinUrl: null, location: null, profileUrl: contact!.linkedinUrl, photoUrl: null,
+  };
+  expect(await sendRuntimeMessage(panel.page, { type: 'profile.update', payload: { contactId: contact!.id, person } })).toMatchObject({ ok: true });
+  await page.bringToFront();
+  await expect(sidebar.contactCard).toContainText('Chief Executive Officer');
+  await expect(sidebar.contactCard.locator('.badge.role')).toHaveText('Blocker');
+});
