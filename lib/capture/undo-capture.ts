@@ -2,7 +2,7 @@ import { deleteAccount } from '../db/accounts';
 import { deleteContact } from '../db/contacts';
 import type { SidecarDb } from '../db/database';
 import { RepositoryError } from '../db/errors';
-import { UNDO_WINDOW_MS } from '../db/outbox';
+import { UNDO_WINDOW_MS } from '../model';
 
 /**
  * Take a capture back within the undo window: the contact goes, and the account the capture

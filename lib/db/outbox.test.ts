@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SidecarDb } from './database';
-import { enqueueDelete, enqueueUpserts, UNDO_WINDOW_MS } from './outbox';
+import { UNDO_WINDOW_MS } from '../model';
+import { enqueueDelete, enqueueUpserts } from './outbox';
 import { freshDb } from './test-db';
 
 let db: SidecarDb;

@@ -11,7 +11,6 @@ export interface RecordChange {
   created?: boolean;
 }
 
-export { UNDO_WINDOW_MS };
 
 function newEntry(
   recordType: SyncedRecordType, op: OutboxEntry['op'], recordIds: string[], now: number,

@@ -1,4 +1,4 @@
-import { fullName, type Account, type Activity, type Contact, type Note, type Opportunity } from '../model';
+import { fullName, type Account, type Activity, type Contact, type Note } from '../model';
 import type { SidecarDb } from './database';
 
 /** Read-only queries the UI runs inside `useLiveQuery`, so lists update when the background writes. */
@@ -13,10 +13,6 @@ export function recentContacts(db: SidecarDb, limit = 50): Promise<Contact[]> {
 
 export function recentActivities(db: SidecarDb, limit = 20): Promise<Activity[]> {
   return db.activities.orderBy('occurredAt').reverse().limit(limit).toArray();
-}
-
-export function openOpportunities(db: SidecarDb): Promise<Opportunity[]> {
-  return db.opportunities.filter((o) => !o.isClosed).toArray();
 }
 
 export function recentNotes(db: SidecarDb, limit = 20): Promise<Note[]> {

@@ -114,4 +114,3 @@ export async function deleteInTransaction(db: SidecarDb, type: SyncedRecordType,
   await enqueueDelete(db, type, id, remoteIdsOf(current), now);
 }
 
-export const ZodRecordType = z.enum(Object.keys(RECORD_SCHEMAS) as [SyncedRecordType, ...SyncedRecordType[]]);

@@ -190,7 +190,6 @@ export const CONTENT_MESSAGES = {
   'sidebar.toggle': z.object({}),
   'sidebar.set-open': z.object({ open: z.boolean() }),
 } as const;
-export type ContentMessageType = keyof typeof CONTENT_MESSAGES;
 export const ContentEnvelope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar.toggle'), payload: CONTENT_MESSAGES['sidebar.toggle'] }),
   z.object({ type: z.literal('sidebar.set-open'), payload: CONTENT_MESSAGES['sidebar.set-open'] }),
