@@ -18,7 +18,7 @@ const PARSE_WARMUP = 5;
 const PARSE_TARGET_MS = 15;
 const READY_LOADS = 10;
 const READY_TARGET_MS = 150;
-const OVERHEAD_LOADS = 7;
+const OVERHEAD_LOADS = 11;
 /** Quiet time after the page loaded (and, with Sidecar, after the sidebar shows the person). */
 const SETTLE_MS = 500;
 const OVERHEAD_TARGET = 1.05;
@@ -26,6 +26,7 @@ const OVERHEAD_TARGET = 1.05;
 const PARSE_IDS = ['linkedin.parse.p50', 'linkedin.parse.p95', 'linkedin.parse.member-view.p95'] as const;
 const READY_ID = 'linkedin.sidebar.ready';
 const OVERHEAD_ID = 'linkedin.main-thread.overhead';
+const OVERHEAD_PLAIN_ID = 'linkedin.main-thread.overhead.vs-plain-browser';
 
 interface FixtureCase {
   id: string;
@@ -246,37 +247,49 @@ async function mainThreadOnce(context: BrowserContext, url: string, withSidecar:
   }
 }
 
-async function overheadRow(ctx: BenchContext, withSidecar: BrowserContext, url: string, fullName: string): Promise<BenchRow> {
+/** The member view again, on a host Sidecar never runs on: the same page, browser and profile, no content script. */
+function controlUrl(url: string): string {
+  const u = new URL(url);
+  u.host = 'sidecar-control.example';
+  return u.toString();
+}
+
+async function overheadRows(ctx: BenchContext, withSidecar: BrowserContext, url: string, fullName: string): Promise<BenchRow[]> {
   const plain = await launchPlain();
   try {
-    await serveFixtures(plain.context, [{ url, file: join(FIXTURES_DIR, MEMBER_VIEW_FILE) }]);
+    const file = join(FIXTURES_DIR, MEMBER_VIEW_FILE);
+    const control = controlUrl(url);
+    await serveFixtures(plain.context, [{ url, file }]);
     await plain.context.addInitScript(installStamps, fullName);
-    await mainThreadOnce(withSidecar, url, true); // warm-up, both browsers
-    await mainThreadOnce(plain.context, url, false);
-    const ext: MainThread[] = [];
-    const base: MainThread[] = [];
-    const show = (m: MainThread) => `task ${ms(m.task)} (script ${ms(m.script)}, layout ${ms(m.layout)}, style ${ms(m.style)})`;
-    for (let i = 1; i <= OVERHEAD_LOADS; i += 1) {
-      // Alternate which browser goes first, so neither always runs on the warmer machine.
-      const sidecarFirst = i % 2 === 1;
-      const b0 = sidecarFirst ? undefined : await mainThreadOnce(plain.context, url, false);
-      const e = await mainThreadOnce(withSidecar, url, true);
-      const b = b0 ?? (await mainThreadOnce(plain.context, url, false));
-      ext.push(e);
-      base.push(b);
-      ctx.log(`main-thread load ${i}/${OVERHEAD_LOADS}: with Sidecar ${show(e)}; without ${show(b)}`);
-    }
-    const med = (list: MainThread[], key: keyof MainThread) => median(list.map((m) => m[key]));
-    for (const key of ['script', 'layout', 'style'] as const) {
-      ctx.log(`main-thread ${key}: median with Sidecar ${ms(med(ext, key))}, without ${ms(med(base, key))}`);
-    }
-    const value = med(ext, 'task');
-    const baseline = med(base, 'task');
-    const ratio = value / baseline;
-    return {
-      id: OVERHEAD_ID, value: round(value, 1), unit: 'ms', baseline: round(baseline, 1), ratio: round(ratio),
-      target: `≤ ${OVERHEAD_TARGET}× (≤ 5% added)`, pass: ratio <= OVERHEAD_TARGET,
+    const arms = {
+      sidecar: () => mainThreadOnce(withSidecar, url, true),
+      control: () => mainThreadOnce(withSidecar, control, false),
+      plain: () => mainThreadOnce(plain.context, url, false),
     };
+    type Arm = keyof typeof arms;
+    const order: Arm[] = ['sidecar', 'control', 'plain'];
+    for (const arm of order) await arms[arm](); // warm-up, each arm
+    const samples: Record<Arm, MainThread[]> = { sidecar: [], control: [], plain: [] };
+    const show = (m: MainThread) => `task ${ms(m.task)} (script ${ms(m.script)}, layout ${ms(m.layout)}, style ${ms(m.style)})`;
+    for (let i = 0; i < OVERHEAD_LOADS; i += 1) {
+      // Rotate which arm goes first, so none always runs on the warmer machine.
+      const rotated = [...order.slice(i % 3), ...order.slice(0, i % 3)];
+      for (const arm of rotated) samples[arm].push(await arms[arm]());
+      ctx.log(`main-thread load ${i + 1}/${OVERHEAD_LOADS}: ${order.map((arm) => `${arm} ${show(samples[arm].at(-1)!)}`).join('; ')}`);
+    }
+    const med = (arm: Arm, key: keyof MainThread) => median(samples[arm].map((m) => m[key]));
+    for (const key of ['task', 'script', 'layout', 'style'] as const) {
+      ctx.log(`main-thread ${key} medians: ${order.map((arm) => `${arm} ${ms(med(arm, key))}`).join(', ')}`);
+    }
+    const value = med('sidecar', 'task');
+    const row = (id: string, baseline: number, target: string, pass: boolean): BenchRow => ({
+      id, value: round(value, 1), unit: 'ms', baseline: round(baseline, 1), ratio: round(value / baseline), target, pass,
+    });
+    return [
+      row(OVERHEAD_ID, med('control', 'task'), `≤ ${OVERHEAD_TARGET}× (≤ 5% added)`, value / med('control', 'task') <= OVERHEAD_TARGET),
+      // The same page in a Chromium with no extension at all: adds what any installed extension costs a renderer.
+      row(OVERHEAD_PLAIN_ID, med('plain', 'task'), 'report', true),
+    ];
   } finally {
     await plain.close();
   }
@@ -288,10 +301,11 @@ async function pageLoadRows(ctx: BenchContext, memberView: FixtureCase): Promise
   const rows: BenchRow[] = [];
   const extension = await launchWithExtension({ build: 'test' });
   try {
-    await serveFixtures(extension.context, [{ url: memberView.url, file: join(FIXTURES_DIR, MEMBER_VIEW_FILE) }]);
+    const file = join(FIXTURES_DIR, MEMBER_VIEW_FILE);
+    await serveFixtures(extension.context, [{ url: memberView.url, file }, { url: controlUrl(memberView.url), file }]);
     await extension.context.addInitScript(installStamps, fullName);
     if (ctx.want(READY_ID)) rows.push(await readyRow(ctx, extension.context, memberView.url));
-    if (ctx.want(OVERHEAD_ID)) rows.push(await overheadRow(ctx, extension.context, memberView.url, fullName));
+    if (ctx.want(OVERHEAD_ID) || ctx.want(OVERHEAD_PLAIN_ID)) rows.push(...(await overheadRows(ctx, extension.context, memberView.url, fullName)));
   } finally {
     await extension.close();
   }
@@ -300,7 +314,7 @@ async function pageLoadRows(ctx: BenchContext, memberView: FixtureCase): Promise
 
 export const linkedinArea: BenchArea = {
   prefix: 'linkedin.',
-  ids: [...PARSE_IDS, READY_ID, OVERHEAD_ID],
+  ids: [...PARSE_IDS, READY_ID, OVERHEAD_ID, OVERHEAD_PLAIN_ID],
   async run(ctx) {
     if (!existsSync(join(FIXTURES_DIR, 'expected.json'))) {
       ctx.log(`linkedin: SKIPPED, no shared fixtures at ${FIXTURES_DIR} (expected.json missing; set SIDECAR_SHARED_FIXTURES)`);
@@ -310,7 +324,7 @@ export const linkedinArea: BenchArea = {
     ctx.log(`linkedin: ${cases.length} LinkedIn pages in ${FIXTURES_DIR}`);
     const rows: BenchRow[] = [];
     if (PARSE_IDS.some((id) => ctx.want(id))) rows.push(...(await parseRows(ctx, cases)));
-    if (ctx.want(READY_ID) || ctx.want(OVERHEAD_ID)) {
+    if (ctx.want(READY_ID) || ctx.want(OVERHEAD_ID) || ctx.want(OVERHEAD_PLAIN_ID)) {
       const memberView = cases.find((c) => c.file === MEMBER_VIEW_FILE);
       if (memberView) rows.push(...(await pageLoadRows(ctx, memberView)));
       else ctx.log(`linkedin: ${MEMBER_VIEW_FILE} missing; no sidebar.ready or main-thread rows`);
