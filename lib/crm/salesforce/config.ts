@@ -1,0 +1,20 @@
+/**
+ * The one place Salesforce's API version and Sidecar's org-side names are set. Every URL the client
+ * builds, and the emulator's routes, read them from here.
+ */
+
+/** Salesforce REST API version Sidecar is written and tested against (Winter '25). */
+export const SALESFORCE_API_VERSION = 'v62.0';
+
+/**
+ * The custom External ID field an admin adds to each synced object (Text(26), External ID, Unique):
+ * it holds Sidecar's ULID, so a retried upsert updates the record it created instead of adding one.
+ */
+export const EXTERNAL_ID_FIELD = 'Sidecar_Id__c';
+
+/** The sObjects Sidecar writes with an External ID upsert. */
+export const UPSERT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity', 'Task'] as const;
+export type UpsertObject = (typeof UPSERT_OBJECTS)[number];
+
+/** sObject Collections accept at most this many records per call. */
+export const COLLECTION_LIMIT = 200;
