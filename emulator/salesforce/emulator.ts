@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { registerCollections } from './collection-routes';
+import { registerComposite } from './composite-routes';
+import { registerControls } from './control-routes';
+import { notFound, RequestError } from './errors';
+import { FaultState, type Faults } from './faults';
+import { DATA_PATH, fail, json } from './http';
+import { gate, traffic } from './middleware';
+import { registerOAuth } from './oauth-routes';
+import { Org, type Rec } from './org';
+import { registerQuery } from './query-routes';
+import { registerSObjects } from './sobject-routes';
+import type { EmulatorState, RequestLogEntry } from './state';
+import { TokenStore } from './tokens';
+
+/** A local Salesforce org over HTTP: OAuth, the REST data API at one pinned version, and faults. */
+
+export interface SalesforceEmulatorOptions {
+  port?: number;
+  dailyLimit?: number;
+  clientId?: string;
+  sharedActivities?: boolean;
+}
+
+export interface SalesforceEmulator {
+  url: string;
+  close(): Promise<void>;
+  issueToken(): { accessToken: string; refreshToken: string };
+  expireAccessTokens(): void;
+  revokeAll(): void;
+  records(sobject: string, opts?: { includeDeleted?: boolean }): Array<Record<string, unknown>>;
+  insert(sobject: string, fields: Record<string, unknown>): Record<string, unknown>;
+  update(sobject: string, id: string, fields: Record<string, unknown>): void;
+  remove(sobject: string, id: string): void;
+  faults: Faults;
+  requests: RequestLogEntry[];
+  usage(): { used: number; max: number };
+  setUsage(used: number): void;
+}
+
+const VERSIONS = [['60.0', "Spring '24"], ['61.0', "Summer '24"], ['62.0', "Winter '25"]] as const;
+
+function explain(errors: Array<{ statusCode: string; message: string }>): Error {
+  return new Error(errors.map((e) => `${e.statusCode}: ${e.message}`).join('; '));
+}
+
+function buildApp(state: EmulatorState, secret: string): Hono {
+  const app = new Hono();
+  app.use('*', cors({
+    origin: '*',
+    allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Sforce-Query-Options', 'Accept'],
+    exposeHeaders: ['Sforce-Limit-Info', 'Retry-After', 'Location'],
+  }));
+  app.use('/services/*', traffic(state, secret));
+  app.use('/id/*', traffic(state, secret));
+  app.use('/services/data/*', gate(state, secret));
+
+  const versions = VERSIONS.map(([version, label]) => ({ label, url: `/services/data/v${version}`, version }));
+  app.get('/services/data', (c) => json(c, 200, versions));
+  app.get('/services/data/', (c) => json(c, 200, versions));
+  const resources = Object.fromEntries(['sobjects', 'query', 'queryAll', 'composite', 'limits'].map((r) => [r, `${DATA_PATH}/${r}`]));
+  app.get(DATA_PATH, (c) => json(c, 200, resources));
+  app.get(`${DATA_PATH}/`, (c) => json(c, 200, resources));
+  app.get(`${DATA_PATH}/limits`, (c) => json(c, 200, {
+    DailyApiRequests: { Max: state.usage.max, Remaining: Math.max(0, state.usage.max - state.usage.used) },
+  }));
+
+  registerOAuth(app, state);
+  registerSObjects(app, state);
+  registerQuery(app, state);
+  registerCollections(app, state);
+  registerComposite(app, secret);
+  app.notFound((c) => fail(c, notFound()));
+  app.onError((error, c) => {
+    if (error instanceof RequestError) return fail(c, error);
+    console.error('salesforce emulator:', error);
+    return json(c, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: error.message }]);
+  });
+  return app;
+}
+
+export async function startSalesforceEmulator(options: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
+  const org = new Org(options.sharedActivities ?? true);
+  const state: EmulatorState = {
+    org, tokens: new TokenStore(org.orgId), faults: new FaultState(org),
+    usage: { used: 0, max: options.dailyLimit ?? 15000 }, requests: [],
+    clientId: options.clientId ?? 'sidecar-dev', url: '', cursors: new Map(),
+  };
+  const copy = (r: Rec) => structuredClone(r);
+  const emulator: SalesforceEmulator = {
+    get url() {
+      return state.url;
+    },
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+    issueToken: () => state.tokens.issue(),
+    expireAccessTokens: () => state.tokens.expireAccess(),
+    revokeAll: () => state.tokens.revokeAll(),
+    records: (sobject, opts = {}) => [...org.table(org.objectOrThrow(sobject).name).values()]
+      .filter((r) => opts.includeDeleted || r.IsDeleted !== true).map(copy),
+    insert: (sobject, fields) => {
+      const { object, input } = org.coerce(sobject, fields);
+      const result = org.create(object, input, true);
+      if (!result.ok) throw explain(result.errors);
+      return copy(result.record);
+    },
+    update: (sobject, id, fields) => {
+      const { object, input } = org.coerce(sobject, fields);
+      const result = org.update(object, id, input, true);
+      if (!result.ok) throw explain(result.errors);
+    },
+    remove: (sobject, id) => {
+      const error = org.remove(org.objectOrThrow(sobject), id);
+      if (error) throw explain([error]);
+    },
+    faults: state.faults,
+    requests: state.requests,
+    usage: () => ({ ...state.usage }),
+    setUsage: (used) => {
+      state.usage.used = used;
+    },
+  };
+  const secret = randomBytes(16).toString('hex');
+  const app = buildApp(state, secret);
+  registerControls(app, emulator, () => state.faults.pending());
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return emulator;
+}

@@ -1,0 +1,156 @@
+import { SALESFORCE_API_VERSION } from '../../lib/crm/salesforce/config';
+import { coerceRecord, type Fields } from './coerce';
+import { RequestError, recordError, type SfError } from './errors';
+import { formatDateTime, isIdFormat, makeId, sameId } from './ids';
+import { Schema, STAGES, type FieldDef, type SObjectDef } from './schema';
+import { validateWrite } from './validate';
+
+/** One stored record: every field of its object, by canonical name. */
+export type Rec = Record<string, unknown>;
+
+export type WriteResult = { ok: true; record: Rec } | { ok: false; errors: SfError[] };
+
+/**
+ * The org's in-memory data: one table per object, an org-wide clock that makes every write's
+ * SystemModstamp strictly later than the last, and the rule switches faults can flip.
+ */
+export class Org {
+  readonly schema: Schema;
+  readonly orgId = makeId('00D', 1, '5g');
+  readonly userId = makeId('005', 1, '5g');
+  readonly duplicateRules = new Map<string, string>();
+  readonly restrictedPicklists = new Map<string, string[]>();
+  private tables = new Map<string, Map<string, Rec>>();
+  private counter = 1000;
+  private lastStamp = 0;
+
+  constructor(readonly sharedActivities: boolean) {
+    this.schema = new Schema(sharedActivities);
+    const now = this.tick();
+    this.table('User').set(this.userId, {
+      Id: this.userId, IsDeleted: false, CreatedDate: now, CreatedById: this.userId, LastModifiedDate: now,
+      LastModifiedById: this.userId, SystemModstamp: now, Username: 'rep@sidecar-demo.example', FirstName: 'Demo',
+      LastName: 'Rep', Name: 'Demo Rep', Email: 'rep@sidecar-demo.example', IsActive: true,
+    });
+  }
+
+  /** Now, or 1 ms after the last write when the wall clock has not moved on. */
+  tick(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return formatDateTime(this.lastStamp);
+  }
+
+  table(object: string): Map<string, Rec> {
+    let table = this.tables.get(object);
+    if (!table) this.tables.set(object, (table = new Map()));
+    return table;
+  }
+
+  recordUrl(object: string, id: string): string {
+    return `/services/data/${SALESFORCE_API_VERSION}/sobjects/${object}/${id}`;
+  }
+
+  /** A record by 15- or 18-character id, deleted or not. */
+  get(object: string, id: string): Rec | undefined {
+    if (!isIdFormat(id)) return undefined;
+    const table = this.table(object);
+    return table.get(id) ?? [...table.values()].find((r) => sameId(String(r.Id), id));
+  }
+
+  /** Live records whose `field` equals `value`, by the field's case rule. */
+  findBy(object: string, field: FieldDef, value: unknown): Rec[] {
+    const wanted = String(value);
+    const equal = field.caseSensitive ? (v: string) => v === wanted : (v: string) => v.toLowerCase() === wanted.toLowerCase();
+    return [...this.table(object).values()].filter((r) => !r.IsDeleted && r[field.name] != null && equal(String(r[field.name])));
+  }
+
+  /** The picklist values a write must use, or null when the picklist is open. */
+  restrictedValues(object: string, field: FieldDef): string[] | null {
+    return this.restrictedPicklists.get(`${object}.${field.name}`) ?? (field.restrictedPicklist ? field.picklist ?? [] : null);
+  }
+
+  objectOrThrow(name: string): SObjectDef {
+    const object = this.schema.object(name);
+    if (!object) throw new RequestError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    return object;
+  }
+
+  /** Validates and saves a new record. `input` is already coerced (see coerceRecord). */
+  create(object: SObjectDef, input: Fields, trusted = false): WriteResult {
+    if (!object.createable && !trusted) return { ok: false, errors: [recordError('INVALID_TYPE_FOR_OPERATION', `entity type ${object.name} does not support create`)] };
+    const errors = validateWrite({ org: this, object, input, trusted });
+    if (errors.length) return { ok: false, errors };
+    const now = this.tick();
+    const record: Rec = {};
+    for (const field of object.fields) {
+      record[field.name] = field.defaultValue ?? (field.type === 'boolean' ? false : null);
+    }
+    Object.assign(record, {
+      OwnerId: object.fields.some((f) => f.name === 'OwnerId') ? this.userId : undefined,
+      TaskSubtype: object.name === 'Task' ? 'Task' : undefined,
+    }, input, {
+      Id: makeId(object.keyPrefix, this.counter++), IsDeleted: false, CreatedDate: now, CreatedById: this.userId,
+      LastModifiedDate: now, LastModifiedById: this.userId, SystemModstamp: now,
+    });
+    for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
+    derive(object.name, record, input);
+    this.table(object.name).set(String(record.Id), record);
+    return { ok: true, record };
+  }
+
+  /** Validates and applies changes to a live record. */
+  update(object: SObjectDef, id: string, input: Fields, trusted = false): WriteResult {
+    const existing = this.get(object.name, id);
+    if (!existing) return { ok: false, errors: [recordError(isIdFormat(id) ? 'INVALID_CROSS_REFERENCE_KEY' : 'MALFORMED_ID', isIdFormat(id) ? 'invalid cross reference id' : `malformed id ${id}`)] };
+    if (existing.IsDeleted) return { ok: false, errors: [recordError('ENTITY_IS_DELETED', 'entity is deleted')] };
+    const errors = validateWrite({ org: this, object, input, existing, trusted });
+    if (errors.length) return { ok: false, errors };
+    const now = this.tick();
+    Object.assign(existing, input, { LastModifiedDate: now, LastModifiedById: this.userId, SystemModstamp: now });
+    derive(object.name, existing, input);
+    return { ok: true, record: existing };
+  }
+
+  /** Soft delete: the record stays for queryAll and getDeleted with IsDeleted true. */
+  remove(object: SObjectDef, id: string): SfError | null {
+    const existing = this.get(object.name, id);
+    if (!existing) return recordError(isIdFormat(id) ? 'INVALID_CROSS_REFERENCE_KEY' : 'MALFORMED_ID', isIdFormat(id) ? 'invalid cross reference id' : `malformed id ${id}`);
+    if (existing.IsDeleted) return recordError('ENTITY_IS_DELETED', 'entity is deleted');
+    const now = this.tick();
+    Object.assign(existing, { IsDeleted: true, LastModifiedDate: now, SystemModstamp: now });
+    return null;
+  }
+
+  /** A copy of every table, to put back when an allOrNone call fails. */
+  snapshot(): () => void {
+    const saved = new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
+    return () => {
+      this.tables = saved;
+    };
+  }
+
+  /** For the emulator's own API: coerce, then save, throwing on what the API would refuse. */
+  coerce(objectName: string, body: Record<string, unknown>): { object: SObjectDef; input: Fields } {
+    const object = this.objectOrThrow(objectName);
+    return { object, input: coerceRecord(this.schema, object, body) };
+  }
+}
+
+/** Fields Salesforce computes: names, the opportunity's stage consequences, task closure, note previews. */
+function derive(object: string, record: Rec, input: Fields): void {
+  if (object === 'Contact' || object === 'Lead') {
+    record.Name = [record.FirstName, record.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
+  }
+  if (object === 'Opportunity' && typeof record.StageName === 'string') {
+    const [probability, category] = STAGES[record.StageName] ?? [null, 'Pipeline'];
+    if ('StageName' in input && !('Probability' in input)) record.Probability = probability;
+    if ('StageName' in input && !('ForecastCategoryName' in input)) record.ForecastCategoryName = category;
+    record.IsClosed = record.StageName.startsWith('Closed');
+    record.IsWon = record.StageName === 'Closed Won';
+  }
+  if (object === 'Task') record.IsClosed = record.Status === 'Completed';
+  if (object === 'ContentNote' && 'Content' in input) {
+    const content = typeof record.Content === 'string' ? Buffer.from(record.Content, 'base64').toString('utf8') : '';
+    record.TextPreview = content.replace(/<[^>]*>/g, '').slice(0, 300);
+  }
+}

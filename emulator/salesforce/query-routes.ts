@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { RequestError } from './errors';
+import { DATA_PATH, guard, json } from './http';
+import { makeId } from './ids';
+import { runQuery } from './soql';
+import type { Cursor, EmulatorState } from './state';
+
+/**
+ * `query` and `queryAll`: the first page of up to 2000 rows (or `Sforce-Query-Options:
+ * batchSize=N`, 200–2000), then `nextRecordsUrl` pages from a cursor over the rows as they were. Cursors are kept
+ * for the emulator's life, so a page can be fetched again after a dropped connection.
+ */
+
+const DEFAULT_BATCH = 2000;
+
+function batchSize(c: Context): number {
+  const match = /batchSize\s*=\s*(\d+)/i.exec(c.req.header('Sforce-Query-Options') ?? '');
+  if (!match) return DEFAULT_BATCH;
+  return Math.min(2000, Math.max(200, Number(match[1])));
+}
+
+function page(locator: string, cursor: Cursor, offset: number): Record<string, unknown> {
+  const end = offset + cursor.batchSize;
+  const done = end >= cursor.records.length;
+  return {
+    totalSize: cursor.records.length,
+    done,
+    ...(done ? {} : { nextRecordsUrl: `${DATA_PATH}/${cursor.resource}/${locator}-${end}` }),
+    records: cursor.records.slice(offset, end),
+  };
+}
+
+export function registerQuery(app: Hono, state: EmulatorState): void {
+  for (const resource of ['query', 'queryAll'] as const) {
+    const first = guard((c) => {
+      const soql = c.req.query('q');
+      if (!soql) throw new RequestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+      const result = runQuery(state.org, soql, resource === 'queryAll');
+      if (result.records.length === 0) return json(c, 200, { totalSize: result.totalSize, done: true, records: [] });
+      // Locators look like Salesforce's: 01g + 15 characters (+ checksum), unique per query.
+      const locator = makeId('01g', randomBytes(4).readUInt32BE(), 'D0');
+      const cursor: Cursor = { resource, records: result.records, batchSize: batchSize(c) };
+      if (cursor.records.length > cursor.batchSize) state.cursors.set(locator, cursor);
+      return json(c, 200, page(locator, cursor, 0));
+    });
+    app.get(`${DATA_PATH}/${resource}`, first);
+    app.get(`${DATA_PATH}/${resource}/`, first);
+    app.get(`${DATA_PATH}/${resource}/:cursor`, guard((c) => {
+      const match = /^(.+)-(\d+)$/.exec(c.req.param('cursor') ?? '');
+      const cursor = match ? state.cursors.get(match[1] ?? '') : undefined;
+      if (!match || !cursor || cursor.resource !== resource) throw new RequestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+      return json(c, 200, page(match[1] ?? '', cursor, Number(match[2])));
+    }));
+  }
+}
