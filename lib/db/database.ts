@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type {
-  Account, Activity, Conflict, Contact, Note, Opportunity, OutboxEntry, SyncCheckpoint, Task, Territory,
+  Account, Activity, Conflict, Contact, Note, Opportunity, OutboxEntry, SyncCheckpoint, SyncIssue, Task, Territory,
 } from '../model';
 import { SCHEMA_VERSIONS } from './schema';
 
@@ -18,6 +18,9 @@ export class SidecarDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   checkpoints!: EntityTable<SyncCheckpoint, 'id'>;
   conflicts!: EntityTable<Conflict, 'id'>;
+  syncIssues!: EntityTable<SyncIssue, 'id'>;
+  /** CRM secrets (the refresh token), keyed by CRM name. Only the background reads it. */
+  secrets!: EntityTable<{ id: string; value: string }, 'id'>;
 
   constructor(name: string = DATABASE_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name);

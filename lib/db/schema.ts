@@ -52,6 +52,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       contacts: 'id, *emails, linkedinUrl, accountId, updatedAt, lastName',
     },
   },
+  {
+    // v4: Salesforce sync. Each synced table finds a record by its Salesforce Id (a pull merges
+    // into it); `syncIssues` is the error centre; `secrets` holds the CRM refresh token, which
+    // must stay out of `storage.local` (content scripts can read that).
+    version: 4,
+    stores: {
+      accounts: 'id, *domains, normalizedName, linkedinUrl, territoryId, type, updatedAt, remote.salesforce.id',
+      contacts: 'id, *emails, linkedinUrl, accountId, updatedAt, lastName, remote.salesforce.id',
+      opportunities: 'id, accountId, closeDate, updatedAt, remote.salesforce.id',
+      activities: 'id, *contactIds, accountId, opportunityId, occurredAt, messageId, threadId, [accountId+occurredAt], remote.salesforce.id',
+      notes: 'id, contactId, accountId, opportunityId, updatedAt, remote.salesforce.id',
+      tasks: 'id, dueDate, contactId, accountId, opportunityId, remote.salesforce.id',
+      syncIssues: 'id, recordId, createdAt',
+      secrets: 'id',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

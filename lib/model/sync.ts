@@ -51,6 +51,10 @@ export const SyncCheckpoint = z.object({
   crm: CrmName,
   recordType: SyncedRecordType,
   remoteTimestamp: z.string().nullable(),
+  /** Ids already read at exactly `remoteTimestamp`: the next pull starts there (`>=`) and skips them. */
+  boundaryIds: z.array(z.string()).default([]),
+  /** When the last pull of this type finished; a checkpoint older than deletions reach (15 days) forces a full reconciliation. */
+  pulledAt: Timestamp.nullable().default(null),
   updatedAt: Timestamp,
 });
 export type SyncCheckpoint = z.infer<typeof SyncCheckpoint>;
@@ -68,3 +72,24 @@ export const Conflict = z.object({
   createdAt: Timestamp,
 });
 export type Conflict = z.infer<typeof Conflict>;
+
+/**
+ * Something sync could not settle by itself, for the error centre: a record Salesforce refused, a
+ * record that matches several CRM records ("which one is it?"), or a duplicate rule. One per record.
+ */
+export const SyncIssue = z.object({
+  /** `${crm}:${recordType}:${recordId}`: a record has at most one open issue per CRM. */
+  id: z.string(),
+  crm: CrmName,
+  recordType: SyncedRecordType,
+  recordId: RecordId,
+  kind: z.enum(['rejected', 'ambiguous-match', 'duplicate', 'deleted-remotely']),
+  /** Readable, with no personal text: Salesforce's error code and message, or Sidecar's own words. */
+  message: z.string(),
+  errorCode: z.string().nullable().default(null),
+  fields: z.array(z.string()).default([]),
+  /** CRM records the rep may link this record to. */
+  candidates: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
+  createdAt: Timestamp,
+});
+export type SyncIssue = z.infer<typeof SyncIssue>;

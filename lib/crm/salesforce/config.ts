@@ -18,3 +18,6 @@ export type UpsertObject = (typeof UPSERT_OBJECTS)[number];
 
 /** sObject Collections accept at most this many records per call. */
 export const COLLECTION_LIMIT = 200;
+
+/** A Composite request carries at most 25 sub-requests, and counts as one API call. */
+export const COMPOSITE_LIMIT = 25;

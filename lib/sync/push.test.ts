@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator/salesforce';
+import { SalesforceClient } from '../crm/salesforce/client';
+import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
+import { createAccount } from '../db/accounts';
+import { createContact } from '../db/contacts';
+import type { SidecarDb } from '../db/database';
+import { freshDb } from '../db/test-db';
+import { UNDO_WINDOW_MS } from '../model';
+import { DEFAULT_SYNC_SETTINGS, describeCache, type SyncContext } from './context';
+import { pushOutbox } from './push';
+
+let sf: SalesforceEmulator;
+let db: SidecarDb;
+
+function context(clock: { now: number }): SyncContext {
+  const { accessToken } = sf.issueToken();
+  const client = new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } });
+  return { db, client, settings: DEFAULT_SYNC_SETTINGS, userId: 'me', now: () => clock.now, describe: describeCache(client) };
+}
+
+beforeEach(async () => {
+  sf = await startSalesforceEmulator();
+  db = freshDb();
+});
+afterEach(async () => {
+  await sf.close();
+  db.close();
+});
+
+describe('pushOutbox against the Salesforce emulator', () => {
+  it('creates an account and its contact once, linked, and a second run sends nothing', async () => {
+    const t0 = Date.now();
+    const account = await createAccount(db, { name: 'Nordlys Energi', domains: ['nordlys.example'], website: 'https://nordlys.example' }, t0);
+    await createContact(db, { kind: 'contact', firstName: 'Ada', lastName: 'Berg', emails: ['ada@nordlys.example'], accountId: account.id }, t0);
+    const clock = { now: t0 + 1000 };
+    expect((await pushOutbox(context(clock))).pushed).toEqual({}); // inside the undo window: nothing goes
+    clock.now = t0 + UNDO_WINDOW_MS + 1;
+    const summary = await pushOutbox(context(clock));
+    expect(summary.pushed).toEqual({ Account: 1, Contact: 1 });
+    const [remoteAccount] = sf.records('Account');
+    const [remoteContact] = sf.records('Contact');
+    expect(remoteAccount?.[EXTERNAL_ID_FIELD]).toBe(account.id);
+    expect(remoteContact?.AccountId).toBe(remoteAccount?.Id);
+    expect((await db.contacts.toArray())[0]?.remote.salesforce?.id).toBe(remoteContact?.Id);
+    expect(await db.outbox.count()).toBe(0);
+    const before = sf.requests.length;
+    await pushOutbox(context(clock));
+    expect(sf.requests.length).toBe(before);
+  });
+
+  it('links a contact that already exists in the org by email instead of creating another', async () => {
+    const existing = sf.insert('Contact', { FirstName: 'Ada', LastName: 'Berg', Email: 'ada@nordlys.example', Phone: '+46 8 123' });
+    const t0 = Date.now();
+    const contact = await createContact(db, { kind: 'contact', lastName: 'Berg', firstName: 'Ada', title: 'CTO', emails: ['ada@nordlys.example'] }, t0);
+    const summary = await pushOutbox(context({ now: t0 + UNDO_WINDOW_MS + 1 }));
+    expect(summary.linked).toBe(1);
+    const contacts = sf.records('Contact');
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]).toMatchObject({ Id: existing.Id, Title: 'CTO', [EXTERNAL_ID_FIELD]: contact.id, Phone: '+46 8 123' });
+    expect((await db.contacts.get(contact.id))?.phones).toEqual(['+46 8 123']);
+  });
+
+  it('parks a record Salesforce would refuse, with a readable issue, and pushes the rest', async () => {
+    sf.faults.restrictPicklist('Account', 'Industry', ['Energy']);
+    const t0 = Date.now();
+    await createAccount(db, { name: 'Bad Industry AB', industry: 'Quantum Widgets' }, t0);
+    await createAccount(db, { name: 'Good AB', industry: 'Energy' }, t0);
+    const summary = await pushOutbox(context({ now: t0 + UNDO_WINDOW_MS + 1 }));
+    expect(summary.pushed).toEqual({ Account: 1 });
+    const issues = await db.syncIssues.toArray();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'rejected', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Industry'] });
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['parked']);
+  });
+
+  it('survives an answer dropped after Salesforce wrote the batch: the retry creates nothing new', async () => {
+    const t0 = Date.now();
+    for (let i = 0; i < 3; i += 1) await createContact(db, { kind: 'lead', lastName: `Lead ${i}`, company: 'Acme', emails: [`l${i}@acme.example`] }, t0);
+    const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
+    const ctx = context(clock);
+    await ctx.describe('Lead');
+    await ctx.client.queryMany(['SELECT Id FROM Lead']); // warm, so the next API call is the upsert
+    sf.faults.dropNext(2); // the match query and then the upsert
+    await expect(pushOutbox(ctx)).rejects.toThrow();
+    clock.now += 60 * 60_000;
+    await pushOutbox(ctx).catch(() => pushOutbox(ctx));
+    clock.now += 60 * 60_000;
+    await pushOutbox(ctx);
+    expect(sf.records('Lead')).toHaveLength(3);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

@@ -1,0 +1,251 @@
+import { COLLECTION_LIMIT, EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
+import { AuthError, DailyLimitError, RetryableError } from '../crm/salesforce/errors';
+import { fromRemote, sobjectFor, toRemote, type RemoteFields, type SObjectType } from '../crm/salesforce/mapping';
+import type { SaveResult, SObjectRecord } from '../crm/salesforce/schemas';
+import { tableFor, type RecordOf } from '../db/records';
+import type { Account, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
+import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
+import type { SyncContext } from './context';
+import { matchAccounts, matchPeople, type RemoteMatch } from './match-remote';
+import { claimDue, issueId, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
+import { pushNotes } from './push-notes';
+import { loadRemoteRefs, sobjectOfId } from './remote-refs';
+import { chunk } from './soql';
+import { checkAgainstDescribe } from './validate';
+
+/** Parents before children: a contact needs its account's Salesforce Id, a Task its people's. */
+export const PUSH_ORDER: readonly SyncedRecordType[] = ['account', 'contact', 'opportunity', 'activity', 'task', 'note'];
+/** How long a record waits for a record it refers to (an account not yet in Salesforce). */
+const WAIT_FOR_PARENT_MS = 60_000;
+
+export interface PushSummary {
+  /** Records Salesforce acknowledged, per sObject. */
+  pushed: Record<string, number>;
+  linked: number;
+  parked: number;
+  deleted: number;
+  waiting: number;
+}
+
+type AnyRecord = RecordOf<SyncedRecordType>;
+type Link = RemoteLink;
+const linkOf = (record: AnyRecord): Link | undefined => (record.remote as Partial<Record<'salesforce', Link>>).salesforce;
+/** `base.__type`: which object the record went to (a lead stays a Lead in Salesforce until converted there). */
+const TYPE_KEY = '__type';
+
+interface Outgoing {
+  record: AnyRecord;
+  sobject: SObjectType;
+  /** `external`: upsert by Sidecar's External ID. `id`: update by Salesforce Id (stamps the External ID). */
+  mode: 'external' | 'id';
+  payload: RemoteFields;
+  link: Link | undefined;
+}
+
+function issue(type: SyncedRecordType, recordId: string, kind: SyncIssue['kind'], message: string, now: number, extra: Partial<SyncIssue> = {}): SyncIssue {
+  return {
+    id: issueId(type, recordId), crm: 'salesforce', recordType: type, recordId, kind, message, errorCode: null, fields: [], candidates: [], createdAt: now, ...extra,
+  };
+}
+
+const candidateLabel = (row: SObjectRecord) =>
+  [row.attributes?.type, typeof row.Name === 'string' ? row.Name : [row.FirstName, row.LastName].filter((v) => typeof v === 'string').join(' '), row.Id]
+    .filter(Boolean).join(' · ');
+
+/** Push every due outbox entry to Salesforce, type by type. Throws the error that stopped it (retry, limit, auth). */
+export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
+  const summary: PushSummary = { pushed: {}, linked: 0, parked: 0, deleted: 0, waiting: 0 };
+  for (const type of PUSH_ORDER) {
+    const claimed = await claimDue(ctx.db, type, ctx.now());
+    if (claimed.length === 0) continue;
+    try {
+      await pushDeletes(ctx, type, claimed.filter((e) => e.op === 'delete'), summary);
+      const upserts = claimed.filter((e) => e.op !== 'delete');
+      if (type === 'note') await pushNotes(ctx, upserts, summary);
+      else await pushUpserts(ctx, type, upserts, summary);
+    } catch (error) {
+      await releaseAfter(ctx, claimed, error);
+      throw error;
+    }
+  }
+  return summary;
+}
+
+async function releaseAfter(ctx: SyncContext, claimed: OutboxEntry[], error: unknown): Promise<void> {
+  const now = ctx.now();
+  const attempts = Math.max(0, ...claimed.map((e) => e.attempts));
+  if (error instanceof DailyLimitError) await releaseClaims(ctx.db, claimed, now + DAILY_LIMIT_PAUSE_MS, error.message, false, now);
+  else if (error instanceof AuthError) await releaseClaims(ctx.db, claimed, now, error.message, false, now);
+  else {
+    const retryAfter = error instanceof RetryableError ? error.retryAfterMs : null;
+    const message = error instanceof Error ? error.message : 'sync failed';
+    await releaseClaims(ctx.db, claimed, now + retryDelay(attempts, retryAfter), message, true, now);
+  }
+}
+
+async function pushDeletes(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], summary: PushSummary): Promise<void> {
+  for (const entry of entries) {
+    const recordId = entry.recordIds[0]!;
+    let remoteId = entry.remoteIds.salesforce ?? null;
+    if (!remoteId && type !== 'note') {
+      // Deleted while its first push was in flight: find what that push may have created.
+      const sobject: SObjectType = type === 'contact' ? 'Contact' : sobjectFor(type, {});
+      const objects: SObjectType[] = type === 'contact' ? ['Contact', 'Lead'] : [sobject];
+      for (const candidate of objects) {
+        for await (const page of ctx.client.query(`SELECT Id FROM ${candidate} WHERE ${EXTERNAL_ID_FIELD} = '${recordId}'`)) remoteId ??= page[0]?.Id ?? null;
+      }
+    }
+    if (remoteId) {
+      await ctx.client.remove(sobjectOfId(remoteId) ?? sobjectFor(type, {}), remoteId);
+      summary.deleted += 1;
+    }
+    await ctx.db.transaction('rw', ctx.db.outbox, () => settleRecords(ctx.db, [entry], new Map([[recordId, { kind: 'done' }]]), ctx.now()));
+  }
+}
+
+/** Before a record's first push: find it in the org, so a colleague's record is linked, never duplicated. */
+async function matchFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[]): Promise<Map<string, RemoteMatch>> {
+  const fresh = records.filter((r) => linkOf(r) === undefined);
+  if (type === 'account') return matchAccounts(ctx, fresh as Account[]);
+  if (type === 'contact') return matchPeople(ctx, fresh as Contact[]);
+  return new Map();
+}
+
+/** A matched record's link: its Salesforce values become the base; the gaps in ours are filled from it. */
+function linkTo(ctx: SyncContext, type: SyncedRecordType, record: AnyRecord, sobject: SObjectType, row: SObjectRecord, refs: Parameters<typeof toRemote>[2]) {
+  const local = toRemote(type, record, refs, ctx.settings);
+  const base: RemoteFields = { [TYPE_KEY]: sobject, [EXTERNAL_ID_FIELD]: (row[EXTERNAL_ID_FIELD] as string | null | undefined) ?? null };
+  for (const field of Object.keys(local)) base[field] = (row[field] as RemoteFields[string] | undefined) ?? null;
+  const gaps = Object.keys(local).filter((f) => (local[f] === null || local[f] === '') && base[f] !== null);
+  const patch = fromRemote(type, row, gaps, record as unknown as Record<string, unknown>, () => undefined, ctx.settings);
+  return { link: { id: row.Id, syncedAt: null, base } satisfies Link, patch };
+}
+
+async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], summary: PushSummary): Promise<void> {
+  if (entries.length === 0) return;
+  const { db } = ctx;
+  const table = tableFor(db, type);
+  const ids = [...new Set(entries.flatMap((e) => e.recordIds))];
+  const found = await table.bulkGet(ids);
+  const outcomes = new Map<string, RecordOutcome>();
+  const records: AnyRecord[] = [];
+  ids.forEach((id, i) => {
+    const record = found[i];
+    // Deleted here since: its delete entry speaks for it.
+    if (!record || record.sample) outcomes.set(id, { kind: 'done' });
+    else records.push(record);
+  });
+
+  const refs = await loadRemoteRefs(db, {
+    account: records.flatMap((r) => ['accountId' in r ? r.accountId : null]),
+    contact: records.flatMap((r) => ('contactIds' in r ? r.contactIds : 'contactId' in r ? [r.contactId] : [])),
+    opportunity: records.flatMap((r) => ['opportunityId' in r ? r.opportunityId : null]),
+  });
+  const matches = await matchFirstPush(ctx, type, records);
+  const conflicts = await db.conflicts.where('recordId').anyOf(records.map((r) => r.id)).toArray();
+  const now = ctx.now();
+  const outgoing: Outgoing[] = [];
+
+  for (const record of records) {
+    let link = linkOf(record);
+    const match = matches.get(record.id);
+    if (match?.kind === 'ambiguous') {
+      outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'ambiguous-match', `${match.rows.length} ${match.sobject} records in Salesforce match: choose the one this is, or create a new one`, now, { candidates: match.rows.map((r) => ({ id: r.Id, label: candidateLabel(r) })) }) });
+      continue;
+    }
+    if (match?.kind === 'link') {
+      const linked = linkTo(ctx, type, record, match.sobject, match.row, refs);
+      await db.transaction('rw', table, () => table.update(record.id, { ...linked.patch, 'remote.salesforce': linked.link }));
+      Object.assign(record, linked.patch);
+      link = linked.link;
+      summary.linked += 1;
+    }
+    // What it refers to is not in Salesforce yet (its account is parked, say): wait for it.
+    const waits = ('accountId' in record && type !== 'activity' && refs.waitingFor('account', record.accountId))
+      || ('contactIds' in record && record.contactIds.some((c) => refs.waitingFor('contact', c)))
+      || ('contactId' in record && refs.waitingFor('contact', record.contactId));
+    if (waits) {
+      outcomes.set(record.id, { kind: 'later', at: now + WAIT_FOR_PARENT_MS, error: 'waiting for a related record to reach Salesforce', countsAsAttempt: false });
+      summary.waiting += 1;
+      continue;
+    }
+    const sobject = ((link?.base[TYPE_KEY] as SObjectType | undefined) ?? sobjectFor(type, record as { kind?: string }));
+    const fields = toRemote(type, record, refs, ctx.settings);
+    const held = new Set(conflicts.filter((c) => c.recordId === record.id).map((c) => c.field));
+    let payload: RemoteFields;
+    if (link?.id) {
+      // Only what changed here since the last sync: a field changed in Salesforce is never overwritten.
+      payload = Object.fromEntries(Object.entries(fields).filter(([f, v]) => !held.has(f) && v !== (link!.base[f] ?? null)));
+    } else payload = fields;
+    const stamped = link?.base[EXTERNAL_ID_FIELD] === record.id;
+    const mode = link?.id && !stamped ? 'id' : 'external';
+    if (link?.id && stamped && Object.keys(payload).length === 0) {
+      outcomes.set(record.id, { kind: 'done' }); // nothing new to say
+      continue;
+    }
+    const problems = checkAgainstDescribe(await ctx.describe(sobject), payload, !link?.id);
+    if (problems.length) {
+      outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'rejected', problems.map((p) => p.message).join('; '), now, { errorCode: problems[0]!.errorCode, fields: problems.map((p) => p.field) }) });
+      continue;
+    }
+    outgoing.push({ record, sobject, mode, payload, link });
+  }
+
+  // Parked, waiting and no-op records settle first; a failed call below then only releases the rest.
+  if (outcomes.size) await db.transaction('rw', db.outbox, db.syncIssues, () => settleRecords(db, entries, outcomes, ctx.now()));
+
+  const groups = new Map<string, Outgoing[]>();
+  for (const item of outgoing) {
+    const key = `${item.sobject}:${item.mode}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  for (const group of groups.values()) {
+    for (const batch of chunk(group, COLLECTION_LIMIT)) await sendBatch(ctx, type, entries, batch, summary);
+  }
+}
+
+async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], batch: Outgoing[], summary: PushSummary): Promise<void> {
+  const { sobject, mode } = batch[0]!;
+  const results: SaveResult[] = mode === 'external'
+    ? await ctx.client.upsert(sobject, EXTERNAL_ID_FIELD, batch.map((b) => ({ [EXTERNAL_ID_FIELD]: b.record.id, ...b.payload })))
+    : await ctx.client.updateMany(sobject, batch.map((b) => ({ Id: b.link!.id!, [EXTERNAL_ID_FIELD]: b.record.id, ...b.payload })));
+  const now = ctx.now();
+  const outcomes = new Map<string, RecordOutcome>();
+  const links = new Map<string, Link>();
+  batch.forEach((item, i) => {
+    const result = results[i]!;
+    const remoteId = result.id ?? item.link?.id ?? null;
+    if (result.success && remoteId) {
+      links.set(item.record.id, {
+        id: remoteId, syncedAt: now,
+        base: { ...item.link?.base, ...item.payload, [TYPE_KEY]: item.sobject, [EXTERNAL_ID_FIELD]: item.record.id },
+      });
+      outcomes.set(item.record.id, { kind: 'done' });
+      summary.pushed[item.sobject] = (summary.pushed[item.sobject] ?? 0) + 1;
+      return;
+    }
+    const error = result.errors[0];
+    const duplicates = result.errors.flatMap((e) => e.duplicateResult?.matchResults.flatMap((m) => m.matchRecords.map((r) => r.record.Id)) ?? [])
+      .filter((id): id is string => typeof id === 'string');
+    const kind = error?.statusCode === 'DUPLICATES_DETECTED' ? 'duplicate' : 'rejected';
+    const message = kind === 'duplicate'
+      ? 'Salesforce\'s duplicate rules found this record already: link it to the existing one'
+      : `${error?.statusCode ?? 'UNKNOWN'}: ${error?.message ?? 'Salesforce refused the record without saying why'}`;
+    outcomes.set(item.record.id, {
+      kind: 'parked',
+      issue: issue(type, item.record.id, kind, message, now, {
+        errorCode: error?.statusCode ?? null, fields: error?.fields ?? [],
+        candidates: [...new Set(duplicates)].map((id) => ({ id, label: `${sobjectOfId(id) ?? item.sobject} · ${id}` })),
+      }),
+    });
+    summary.parked += 1;
+  });
+  const table = tableFor(ctx.db, type);
+  // The remote Ids are stored in the same transaction that retires the outbox entries.
+  await ctx.db.transaction('rw', table, ctx.db.outbox, ctx.db.syncIssues, async () => {
+    for (const [id, link] of links) await table.update(id, { 'remote.salesforce': link });
+    await ctx.db.syncIssues.bulkDelete([...links.keys()].map((id) => issueId(type, id)));
+    await settleRecords(ctx.db, entries, outcomes, now);
+  });
+}
+
