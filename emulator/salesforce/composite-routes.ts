@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { COMPOSITE_LIMIT } from '../../lib/crm/salesforce/config';
 import { RequestError } from './errors';
 import { DATA_PATH, guard, json, readJson } from './http';
 
@@ -9,11 +10,6 @@ import { DATA_PATH, guard, json, readJson } from './http';
  * earlier sub-requests (Sidecar sends only queries this way).
  */
 
-/**
- * Salesforce's cap on sub-requests. Kept here rather than read from config.ts, whose
- * COMPOSITE_LIMIT is not committed yet; the two must agree.
- */
-const COMPOSITE_LIMIT = 25;
 
 /** A header only the emulator itself sets on sub-requests; the gate lets them through uncounted. */
 export const INTERNAL_HEADER = 'x-sidecar-emulator-internal';

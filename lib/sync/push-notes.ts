@@ -1,3 +1,4 @@
+import { noteTitle } from '../crm/salesforce/mapping';
 import { tableFor } from '../db/records';
 import type { Note, OutboxEntry, RemoteLink } from '../model';
 import type { SyncContext } from './context';
@@ -15,7 +16,6 @@ function noteContent(body: string): string {
   return btoa(binary);
 }
 
-const titleOf = (note: Note) => note.body.split('\n', 1)[0]!.replace(/[*_#>`[\]]/g, '').trim().slice(0, 255) || 'Note';
 
 /**
  * Notes become ContentNotes linked to their record. ContentNote has no External ID, so before
@@ -55,7 +55,7 @@ export async function pushNotes(ctx: SyncContext, entries: OutboxEntry[], summar
 async function pushNote(ctx: SyncContext, note: Note, parentRemoteId: string): Promise<void> {
   const table = tableFor(ctx.db, 'note');
   const link = note.remote.salesforce;
-  const fields = { Title: titleOf(note), Content: noteContent(note.body) };
+  const fields = { Title: noteTitle(note.body), Content: noteContent(note.body) };
   const save = (next: RemoteLink) => ctx.db.transaction('rw', table, () => table.update(note.id, { 'remote.salesforce': next }));
   if (link?.id) {
     await ctx.client.update('ContentNote', link.id, fields);

@@ -10,7 +10,7 @@ import { matchAccounts, matchPeople, type RemoteMatch } from './match-remote';
 import { claimDue, issueId, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
 import { loadRemoteRefs, sobjectOfId } from './remote-refs';
-import { chunk } from './soql';
+import { chunk, soqlString } from './soql';
 import { checkAgainstDescribe } from './validate';
 
 /** Parents before children: a contact needs its account's Salesforce Id, a Task its people's. */
@@ -92,7 +92,7 @@ async function pushDeletes(ctx: SyncContext, type: SyncedRecordType, entries: Ou
       const sobject: SObjectType = type === 'contact' ? 'Contact' : sobjectFor(type, {});
       const objects: SObjectType[] = type === 'contact' ? ['Contact', 'Lead'] : [sobject];
       for (const candidate of objects) {
-        for await (const page of ctx.client.query(`SELECT Id FROM ${candidate} WHERE ${EXTERNAL_ID_FIELD} = '${recordId}'`)) remoteId ??= page[0]?.Id ?? null;
+        for await (const page of ctx.client.query(`SELECT Id FROM ${candidate} WHERE ${EXTERNAL_ID_FIELD} = ${soqlString(recordId)}`)) remoteId ??= page[0]?.Id ?? null;
       }
     }
     if (remoteId) {

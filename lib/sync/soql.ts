@@ -7,11 +7,6 @@ export function soqlList(values: readonly string[]): string {
   return `(${values.map(soqlString).join(', ')})`;
 }
 
-/** A datetime literal: SOQL takes ISO 8601 without quotes. */
-export function soqlDateTime(iso: string): string {
-  return new Date(iso).toISOString();
-}
-
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

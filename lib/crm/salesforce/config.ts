@@ -12,10 +12,6 @@ export const SALESFORCE_API_VERSION = 'v62.0';
  */
 export const EXTERNAL_ID_FIELD = 'Sidecar_Id__c';
 
-/** The sObjects Sidecar writes with an External ID upsert. */
-export const UPSERT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity', 'Task'] as const;
-export type UpsertObject = (typeof UPSERT_OBJECTS)[number];
-
 /** sObject Collections accept at most this many records per call. */
 export const COLLECTION_LIMIT = 200;
 

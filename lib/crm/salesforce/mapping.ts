@@ -39,6 +39,11 @@ export function sobjectFor(type: SyncedRecordType, record: { kind?: string }): S
   }
 }
 
+/** A ContentNote's title: the note's first line, without markdown marks. */
+export function noteTitle(body: string): string {
+  return body.split('\n', 1)[0]!.replace(/[*_#>`[\]]/g, '').trim().slice(0, 255) || 'Note';
+}
+
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function person(c: Contact, settings: MappingSettings): RemoteFields {
@@ -90,7 +95,7 @@ export function toRemote(type: SyncedRecordType, record: object, refs: RemoteRef
     }
     case 'note': {
       const n = record as Note;
-      return { Title: n.body.split('\n', 1)[0]!.slice(0, 255) || 'Note', Content: n.body };
+      return { Title: noteTitle(n.body), Content: n.body };
     }
   }
 }
