@@ -12,6 +12,8 @@ import { onboarding } from '../settings/items';
 import { loadPageContext, savePageContext } from './page-contexts';
 import { withRegistrableDomain } from '../sites/registrable-domain';
 import { createCaptureHandlers } from './capture-handlers';
+import { createSalesforceHandlers } from './salesforce-handlers';
+import { createSyncHandlers } from './sync-handlers';
 import { sendToTab } from './tabs';
 
 const DONE = { done: true } as const;
@@ -25,6 +27,8 @@ function senderTabId(tab: { id?: number } | undefined): number {
 export function createHandlers(db: SidecarDb): Handlers {
   return {
     ...createCaptureHandlers(db),
+    ...createSalesforceHandlers(db),
+    ...createSyncHandlers(db),
     'page.report': async ({ context }, { sender }) => {
       await savePageContext(senderTabId(sender.tab), withRegistrableDomain(context));
       return DONE;

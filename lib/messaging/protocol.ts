@@ -3,22 +3,9 @@ import {
   Account, Activity, Contact, LinkedInCompany, LinkedInPerson, Note, NoteFields, PageContext, RecordId, SyncedRecordType,
   patchSchema,
 } from '../model';
-import type { SenderKind } from './senders';
-
-interface MessageSpec<Req extends z.ZodType, Res extends z.ZodType> {
-  senders: readonly SenderKind[];
-  /** True when the handler writes the store: pages that read through the background then refresh. */
-  writes?: boolean;
-  request: Req;
-  response: Res;
-}
-
-function message<Req extends z.ZodType, Res extends z.ZodType>(spec: MessageSpec<Req, Res>) {
-  return spec;
-}
-
-const CONTENT_SCRIPTS = ['gmail-content', 'linkedin-content', 'website-content'] as const;
-const PAGES = ['extension-page'] as const;
+import { CONTENT_SCRIPTS, PAGES, message } from './message-spec';
+import { SALESFORCE_MESSAGES } from './protocol-salesforce';
+import { SYNC_MESSAGES } from './protocol-sync';
 
 /**
  * Fields a page may send when creating or editing: exactly the keys it set, no defaults filled in.
@@ -177,6 +164,8 @@ export const BACKGROUND_MESSAGES = {
     request: z.object({ confirm: z.literal('delete everything') }),
     response: Done,
   }),
+  ...SALESFORCE_MESSAGES,
+  ...SYNC_MESSAGES,
 } as const;
 
 export type BackgroundMessages = typeof BACKGROUND_MESSAGES;

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync/context';
 
 /**
  * Small settings in `storage.local`. Content scripts can read that area, so nothing here is a
@@ -23,5 +24,14 @@ export const onboarding = storage.defineItem<{ demoAnswered: boolean }>('local:o
 /** What a capture does when the person's company is no account yet (Settings → Capture). */
 export const captureSettings = storage.defineItem<{ newCompany: 'lead' | 'create-account' }>('local:captureSettings', {
   fallback: { newCompany: 'lead' },
+  version: 1,
+});
+
+/**
+ * Salesforce sync settings (Settings → Salesforce): pull scope, activity window, API budget share
+ * and field mapping. Not secrets: tokens live in `storage.session` and the extension's IndexedDB.
+ */
+export const salesforceSyncSettings = storage.defineItem<SyncSettings>('local:salesforceSyncSettings', {
+  fallback: DEFAULT_SYNC_SETTINGS,
   version: 1,
 });
