@@ -36,13 +36,17 @@ const typeOf = (row: SObjectRecord) => (row.attributes?.type ?? 'Contact') as SO
 export async function matchPeople(ctx: SyncContext, people: readonly Contact[]): Promise<Map<string, RemoteMatch>> {
   const result = new Map<string, RemoteMatch>();
   if (people.length === 0) return result;
-  const select = (sobject: 'Contact' | 'Lead') => `SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject}`;
+  // Only fields the org has: a mapping that names a missing field must not fail every look-up.
+  const [contactFields, leadFields] = await Promise.all((['Contact', 'Lead'] as const).map(async (o) => new Set((await ctx.describe(o)).fields.map((f) => f.name))));
+  const known = { Contact: contactFields!, Lead: leadFields! };
+  const select = (sobject: 'Contact' | 'Lead') => `SELECT ${pulledFields(sobject, ctx.settings).filter((f) => known[sobject].has(f)).join(', ')} FROM ${sobject}`;
   const emails = [...new Set(people.flatMap((p) => p.emails))];
   const soqls: string[] = [];
   for (const part of chunk(emails, VALUES_PER_QUERY)) {
     soqls.push(`${select('Contact')} WHERE Email IN ${soqlList(part)}`, `${select('Lead')} WHERE Email IN ${soqlList(part)} AND IsConverted = false`);
   }
-  const linkedinField = ctx.settings.linkedinUrlField;
+  const mapped = ctx.settings.linkedinUrlField;
+  const linkedinField = mapped && known.Contact.has(mapped) && known.Lead.has(mapped) ? mapped : null;
   const urls = linkedinField ? [...new Set(people.filter((p) => p.emails.length === 0 && p.linkedinUrl).map((p) => p.linkedinUrl!))] : [];
   for (const part of chunk(urls, VALUES_PER_QUERY)) {
     const variants = part.flatMap((u) => [u, `${u}/`]);

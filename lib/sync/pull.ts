@@ -1,16 +1,88 @@
-import type { SyncContext } from './context';
+import { pulledFields, type SObjectType } from '../crm/salesforce/mapping';
+import type { SObjectRecord } from '../crm/salesforce/schemas';
+import type { SyncCheckpoint } from '../model';
+import type { SyncContext, SyncSettings } from './context';
+import { applyPulledRows, reconcileMissing, type PullSummary } from './pull-merge';
+import { localTypeOf } from './pull-records';
+import { soqlString } from './soql';
 
-export interface PullSummary {
-  /** Records read from Salesforce, per sObject. */
-  pulled: Record<string, number>;
-  created: number;
-  updated: number;
-  conflicts: number;
-  deleted: number;
+export type { PullSummary } from './pull-merge';
+
+/** The order objects are pulled in: what others refer to comes first. */
+export const PULL_ORDER: readonly SObjectType[] = ['Account', 'Contact', 'Lead', 'Opportunity', 'Task'];
+/** Deleted rows stay visible to queryAll and the deleted endpoint for 15 days; past 14, reconcile by Id. */
+export const RECONCILE_AFTER_MS = 14 * 24 * 60 * 60_000;
+
+const checkpointId = (sobject: SObjectType) => `salesforce:${sobject}`;
+
+/** `2026-12-04T14:00:00.000+0000` → `2026-12-04T14:00:00Z`: a SOQL dateTime literal, to the second. */
+export function soqlSecond(stamp: string): string {
+  const ms = Date.parse(stamp.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  if (Number.isNaN(ms)) throw new TypeError('not a Salesforce dateTime');
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
-/** Pull what changed in Salesforce since each type's checkpoint and merge it into the store. */
+/**
+ * The scope filter. "mine": what the connected user owns (Salesforce moves an account's contacts
+ * and open opportunities with it, so the owner is the territory rep). The first pull also leaves
+ * out closed opportunities, converted leads and activities older than the window; later pulls take
+ * every change to what is in scope, so a closing or a converted lead is seen.
+ */
+function scopeFilter(sobject: SObjectType, settings: SyncSettings, userId: string, first: boolean, now: number): string[] {
+  const where: string[] = [];
+  if (settings.scope === 'mine') where.push(`OwnerId = ${soqlString(userId)}`);
+  if (first && sobject === 'Opportunity') where.push('IsClosed = false');
+  if (first && sobject === 'Lead') where.push('IsConverted = false');
+  if (first && sobject === 'Task') where.push(`ActivityDate >= ${new Date(now - settings.activityDays * 86_400_000).toISOString().slice(0, 10)}`);
+  return where;
+}
+
+/** The pull's SOQL. `known`: the object's fields (describe), so a mapping naming a missing field is left out, not fatal. */
+export function pullQuery(sobject: SObjectType, settings: SyncSettings, userId: string, since: string | null, now: number, known?: ReadonlySet<string>): string {
+  const where = [...(since ? [`SystemModstamp >= ${since}`] : []), ...scopeFilter(sobject, settings, userId, since === null, now)];
+  const fields = pulledFields(sobject, settings).filter((f) => !known || known.has(f));
+  return `SELECT ${fields.join(', ')} FROM ${sobject}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp, Id`;
+}
+
+/** Pull what changed in Salesforce since each object's checkpoint and merge it into the store. */
 export async function pullChanges(ctx: SyncContext): Promise<PullSummary> {
-  void ctx;
-  throw new Error('pull lands in the next commit');
+  const summary: PullSummary = { pulled: {}, created: 0, updated: 0, conflicts: 0, deleted: 0, skipped: 0 };
+  for (const sobject of PULL_ORDER) await pullObject(ctx, sobject, summary);
+  return summary;
+}
+
+async function pullObject(ctx: SyncContext, sobject: SObjectType, summary: PullSummary): Promise<void> {
+  const { db } = ctx;
+  const id = checkpointId(sobject);
+  const stored = await db.checkpoints.get(id);
+  const startedAt = ctx.now();
+  const reconcile = stored?.pulledAt != null && startedAt - stored.pulledAt > RECONCILE_AFTER_MS;
+  const since = reconcile ? null : stored?.remoteTimestamp ?? null;
+  // Rows already read at exactly the checkpoint second: `>=` returns them again.
+  const boundary = new Set(since ? stored?.boundaryIds ?? [] : []);
+  let checkpoint: SyncCheckpoint = {
+    id, crm: 'salesforce', recordType: localTypeOf(sobject, { Id: '', TaskSubtype: 'Email' }),
+    remoteTimestamp: since, boundaryIds: [...boundary], pulledAt: stored?.pulledAt ?? null, updatedAt: startedAt,
+  };
+  const seen = new Set<string>();
+  const key = (row: SObjectRecord) => `${row.Id}@${String(row.SystemModstamp)}`;
+
+  // queryAll: deleted rows (IsDeleted) come in the same ordered stream as changed ones.
+  const known = new Set((await ctx.describe(sobject)).fields.map((f) => f.name));
+  for await (const page of ctx.client.query(pullQuery(sobject, ctx.settings, ctx.userId, since, startedAt, known), { all: true })) {
+    const rows = page.filter((row) => !boundary.has(key(row)));
+    for (const row of page) seen.add(row.Id);
+    await applyPulledRows(ctx, sobject, rows, summary);
+    const last = page.at(-1);
+    if (last) {
+      const second = soqlSecond(String(last.SystemModstamp));
+      const atSecond = page.filter((row) => soqlSecond(String(row.SystemModstamp)) === second).map(key);
+      const carried = second === checkpoint.remoteTimestamp ? checkpoint.boundaryIds : [];
+      checkpoint = { ...checkpoint, remoteTimestamp: second, boundaryIds: [...new Set([...carried, ...atSecond])], updatedAt: ctx.now() };
+      // The timestamp, never the cursor: after a crash the next pull starts from here.
+      await db.checkpoints.put(checkpoint);
+    }
+  }
+  if (reconcile) await reconcileMissing(ctx, sobject, seen, summary);
+  await db.checkpoints.put({ ...checkpoint, pulledAt: startedAt, updatedAt: ctx.now() });
 }

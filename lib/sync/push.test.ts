@@ -4,6 +4,8 @@ import { SalesforceClient } from '../crm/salesforce/client';
 import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import { createAccount } from '../db/accounts';
 import { createContact } from '../db/contacts';
+import { enqueueUpserts } from '../db/outbox';
+import { createRecord } from '../db/records';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
@@ -88,6 +90,36 @@ describe('pushOutbox against the Salesforce emulator', () => {
     clock.now += 60 * 60_000;
     await pushOutbox(ctx);
     expect(sf.records('Lead')).toHaveLength(3);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('parks records when the field mapping names a field the org does not have, and says which', async () => {
+    const t0 = Date.now();
+    await createContact(db, { kind: 'lead', lastName: 'Lind', company: 'Fjord AB', linkedinUrl: 'https://www.linkedin.com/in/lind' }, t0);
+    const ctx = { ...context({ now: t0 + UNDO_WINDOW_MS + 1 }), settings: { ...DEFAULT_SYNC_SETTINGS, linkedinUrlField: 'LinkedIn_Profile__c' } };
+    const summary = await pushOutbox(ctx);
+    expect(summary.pushed).toEqual({});
+    expect(await db.syncIssues.toArray()).toMatchObject([{ kind: 'rejected', errorCode: 'INVALID_FIELD', fields: ['LinkedIn_Profile__c'] }]);
+    expect(sf.records('Lead')).toHaveLength(0);
+  });
+
+  it('re-sends a logged call whose answer was lost without the create-only TaskSubtype, and makes no second Task', async () => {
+    const t0 = Date.now();
+    const contact = await createContact(db, { kind: 'contact', lastName: 'Berg', emails: ['berg@nordlys.example'] }, t0);
+    const call = await createRecord(db, 'activity', { type: 'call', subject: 'Intro call', occurredAt: t0, contactIds: [contact.id] }, t0);
+    const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
+    const ctx = context(clock);
+    // The Task is written, but this device never hears so: its outbox entry stays, unlinked.
+    await pushOutbox(ctx).catch(() => undefined);
+    const sent = (await db.activities.get(call.id))!;
+    await db.activities.put({ ...sent, remote: {} });
+    await enqueueUpserts(db, 'activity', [{ record: sent, fields: [], created: true }], t0);
+    clock.now += 60 * 60_000;
+    await pushOutbox(ctx);
+    const tasks = sf.records('Task');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ TaskSubtype: 'Call', Subject: 'Intro call', [EXTERNAL_ID_FIELD]: call.id });
+    expect(await db.syncIssues.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { COLLECTION_LIMIT, EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
-import { AuthError, DailyLimitError, RetryableError } from '../crm/salesforce/errors';
+import { ApiError, AuthError, DailyLimitError, RetryableError } from '../crm/salesforce/errors';
 import { fromRemote, sobjectFor, toRemote, type RemoteFields, type SObjectType } from '../crm/salesforce/mapping';
 import type { SaveResult, SObjectRecord } from '../crm/salesforce/schemas';
 import { tableFor, type RecordOf } from '../db/records';
@@ -9,7 +9,7 @@ import type { SyncContext } from './context';
 import { matchAccounts, matchPeople, type RemoteMatch } from './match-remote';
 import { claimDue, issueId, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
-import { loadRemoteRefs, sobjectOfId } from './remote-refs';
+import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlString } from './soql';
 import { checkAgainstDescribe } from './validate';
 
@@ -30,8 +30,8 @@ export interface PushSummary {
 type AnyRecord = RecordOf<SyncedRecordType>;
 type Link = RemoteLink;
 const linkOf = (record: AnyRecord): Link | undefined => (record.remote as Partial<Record<'salesforce', Link>>).salesforce;
-/** `base.__type`: which object the record went to (a lead stays a Lead in Salesforce until converted there). */
-const TYPE_KEY = '__type';
+/** Lookups Sidecar never clears: a null here means the related record is not in Sidecar, not that the rep unlinked it. */
+const REFERENCE_FIELDS = new Set(['AccountId', 'WhoId', 'WhatId']);
 
 interface Outgoing {
   record: AnyRecord;
@@ -175,7 +175,8 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     let payload: RemoteFields;
     if (link?.id) {
       // Only what changed here since the last sync: a field changed in Salesforce is never overwritten.
-      payload = Object.fromEntries(Object.entries(fields).filter(([f, v]) => !held.has(f) && v !== (link!.base[f] ?? null)));
+      payload = Object.fromEntries(Object.entries(fields).filter(([f, v]) =>
+        !held.has(f) && v !== (link!.base[f] ?? null) && !(v === null && REFERENCE_FIELDS.has(f))));
     } else payload = fields;
     const stamped = link?.base[EXTERNAL_ID_FIELD] === record.id;
     const mode = link?.id && !stamped ? 'id' : 'external';
@@ -204,11 +205,40 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   }
 }
 
-async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], batch: Outgoing[], summary: PushSummary): Promise<void> {
+/** Fields Salesforce sets on create only: an upsert that turns out to be an update must leave them out. */
+const CREATE_ONLY_FIELDS = new Set(['TaskSubtype']);
+
+async function send(ctx: SyncContext, batch: Outgoing[]): Promise<SaveResult[]> {
   const { sobject, mode } = batch[0]!;
-  const results: SaveResult[] = mode === 'external'
-    ? await ctx.client.upsert(sobject, EXTERNAL_ID_FIELD, batch.map((b) => ({ [EXTERNAL_ID_FIELD]: b.record.id, ...b.payload })))
-    : await ctx.client.updateMany(sobject, batch.map((b) => ({ Id: b.link!.id!, [EXTERNAL_ID_FIELD]: b.record.id, ...b.payload })));
+  return mode === 'external'
+    ? ctx.client.upsert(sobject, EXTERNAL_ID_FIELD, batch.map((b) => ({ [EXTERNAL_ID_FIELD]: b.record.id, ...b.payload })))
+    : ctx.client.updateMany(sobject, batch.map((b) => ({ Id: b.link!.id!, [EXTERNAL_ID_FIELD]: b.record.id, ...b.payload })));
+}
+
+/**
+ * Send one batch and read its results. A re-sent first push (its answer was lost) is an update by
+ * External ID, which Salesforce refuses for create-only fields; those records go again without them.
+ * A refusal of the whole call (a mapped field the org does not have) parks the batch: retrying
+ * the same request cannot help.
+ */
+async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], batch: Outgoing[], summary: PushSummary): Promise<void> {
+  let results: SaveResult[];
+  try {
+    results = await send(ctx, batch);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    results = batch.map(() => ({ success: false, id: null, errors: [{ statusCode: error.errorCode, message: error.message, fields: error.fields }] }) as SaveResult);
+  }
+  const createOnly = batch.flatMap((item, i) => {
+    const error = results[i]!.errors[0];
+    const stripped = error?.statusCode === 'INVALID_FIELD_FOR_INSERT_UPDATE' && error.fields.length > 0 && error.fields.every((f) => CREATE_ONLY_FIELDS.has(f));
+    return stripped ? [i] : [];
+  });
+  if (createOnly.length) {
+    const again = createOnly.map((i) => ({ ...batch[i]!, payload: Object.fromEntries(Object.entries(batch[i]!.payload).filter(([f]) => !CREATE_ONLY_FIELDS.has(f))) }));
+    const retried = await send(ctx, again);
+    createOnly.forEach((i, k) => { results[i] = retried[k]!; batch[i] = again[k]!; });
+  }
   const now = ctx.now();
   const outcomes = new Map<string, RecordOutcome>();
   const links = new Map<string, Link>();

@@ -3,6 +3,9 @@ import type { SidecarDb } from '../db/database';
 import { tableFor } from '../db/records';
 import type { RemoteLink, SyncedRecordType } from '../model';
 
+/** `base.__type`: the sObject a record lives as in Salesforce (a lead stays a Lead there until converted). */
+export const TYPE_KEY = '__type';
+
 /** Salesforce Id prefixes of the objects Sidecar writes. */
 const ID_PREFIXES: Record<string, string> = {
   '001': 'Account', '003': 'Contact', '00Q': 'Lead', '006': 'Opportunity', '00T': 'Task', '069': 'ContentNote',

@@ -1,10 +1,13 @@
 import type { RemoteFields } from '../crm/salesforce/mapping';
 import type { Describe } from '../crm/salesforce/schemas';
 
-/** A field Salesforce would refuse, found before the push: a missing required value or a picklist value the org does not allow. */
+/**
+ * A field Salesforce would refuse, found before the push: a field the org does not have (a field
+ * mapping that names a missing field), a missing required value or a picklist value the org does not allow.
+ */
 export interface FieldProblem {
   field: string;
-  errorCode: 'REQUIRED_FIELD_MISSING' | 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST';
+  errorCode: 'INVALID_FIELD' | 'REQUIRED_FIELD_MISSING' | 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST';
   message: string;
 }
 
@@ -14,6 +17,10 @@ export interface FieldProblem {
  */
 export function checkAgainstDescribe(describe: Describe, payload: RemoteFields, creating: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const known = new Set(describe.fields.map((f) => f.name));
+  for (const name of Object.keys(payload)) {
+    if (!known.has(name)) problems.push({ field: name, errorCode: 'INVALID_FIELD', message: `The org has no field ${name}: check Settings → Salesforce → Field mapping` });
+  }
   for (const field of describe.fields) {
     const has = Object.hasOwn(payload, field.name);
     const value = payload[field.name];

@@ -128,10 +128,18 @@ export function fromRemote(
   const patch: Record<string, unknown> = {};
   const take = (field: string, set: (value: unknown) => void) => { if (fields.includes(field)) set(remote[field]); };
   const accountTypeOf = (v: unknown) => (Object.entries(ACCOUNT_TYPES).find(([, label]) => label === v)?.[0] ?? 'prospect');
+  // WhatId names an account or an opportunity (Id prefix 001 / 006); anything else is left alone.
+  const setWhat = (remoteId: string | null) => {
+    const id = localIdOf(remoteId);
+    if (remoteId === null) { patch.accountId = null; patch.opportunityId = null; }
+    else if (id && remoteId.startsWith('001')) { patch.accountId = id; patch.opportunityId = null; }
+    else if (id && remoteId.startsWith('006')) patch.opportunityId = id;
+  };
   switch (type) {
     case 'account':
       take('Name', (v) => { if (str(v)) patch.name = str(v); });
-      take('Website', (v) => { patch.website = str(v); });
+      // Salesforce keeps whatever was typed (`acme.com`); Sidecar keeps a URL.
+      take('Website', (v) => { const w = str(v); patch.website = w && !/^https?:\/\//i.test(w) ? `https://${w}` : w; });
       take('Industry', (v) => { patch.industry = str(v); });
       take('Type', (v) => { patch.type = accountTypeOf(v); });
       take('BillingCity', (v) => { patch.location = { ...(current.location as object ?? {}), ...(patch.location as object ?? {}), city: str(v) }; });
@@ -157,14 +165,28 @@ export function fromRemote(
       take('Amount', (v) => { patch.amount = typeof v === 'number' ? v : null; });
       take('AccountId', (v) => { const id = localIdOf(str(v)); if (id) patch.accountId = id; });
       break;
-    case 'activity':
+    case 'activity': {
       take('Subject', (v) => { if (str(v)) patch.subject = str(v); });
       take('Description', (v) => { patch.excerpt = str(v)?.slice(0, 1000) ?? null; });
+      // A moved date keeps the time of day Sidecar knew (Salesforce's ActivityDate has none).
+      take('ActivityDate', (v) => {
+        const date = str(v);
+        const at = typeof current.occurredAt === 'number' ? current.occurredAt : null;
+        if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && (at === null || day(at) !== date)) {
+          patch.occurredAt = Date.parse(`${date}T${at === null ? '12:00:00.000' : new Date(at).toISOString().slice(11, 23)}Z`);
+        }
+      });
+      const people = (current.contactIds as string[] | undefined) ?? [];
+      take('WhoId', (v) => { const id = localIdOf(str(v)); if (id) patch.contactIds = [id, ...people.filter((c) => c !== id)]; });
+      take('WhatId', (v) => setWhat(str(v)));
       break;
+    }
     case 'task':
       take('Subject', (v) => { if (str(v)) patch.subject = str(v); });
       take('Status', (v) => { patch.done = v === 'Completed'; });
       take('ActivityDate', (v) => { patch.dueDate = str(v); });
+      take('WhoId', (v) => { const id = localIdOf(str(v)); if (id !== undefined) patch.contactId = id; });
+      take('WhatId', (v) => setWhat(str(v)));
       break;
     case 'note':
       break;

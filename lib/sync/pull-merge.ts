@@ -1,0 +1,214 @@
+import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
+import { fromRemote, toRemote, type SObjectType } from '../crm/salesforce/mapping';
+import type { SObjectRecord } from '../crm/salesforce/schemas';
+import { deriveAccountFields } from '../db/accounts';
+import { RepositoryError } from '../db/errors';
+import { newId } from '../db/ids';
+import { applyPatch, tableFor, type RecordOf } from '../db/records';
+import { RecordId, type Conflict, type JsonValue, type RemoteLink, type SyncedRecordType } from '../model';
+import type { SyncContext } from './context';
+import { threeWayMerge } from './merge';
+import { issueId } from './outbox-claims';
+import { localTypeOf, recordFromRemote, remoteValues } from './pull-records';
+import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
+import { chunk, soqlList } from './soql';
+
+export interface PullSummary {
+  /** Rows read from Salesforce, per sObject. */
+  pulled: Record<string, number>;
+  created: number;
+  updated: number;
+  /** Fields both sides changed, newly put in the conflict centre. */
+  conflicts: number;
+  deleted: number;
+  /** Rows Sidecar cannot hold (a converted lead, an opportunity of an account not here, a row missing a required value). */
+  skipped: number;
+}
+
+type AnyRecord = RecordOf<SyncedRecordType>;
+interface Local { type: SyncedRecordType; record: AnyRecord }
+
+const linkOf = (record: AnyRecord): RemoteLink | undefined => (record.remote as Partial<Record<'salesforce', RemoteLink>>).salesforce;
+const tablesFor = (sobject: SObjectType): SyncedRecordType[] => (sobject === 'Task' ? ['activity', 'task'] : [localTypeOf(sobject, { Id: '' })]);
+const isRecordId = (value: unknown): value is string => RecordId.safeParse(value).success;
+const json = (value: unknown): JsonValue => (value === undefined ? null : value as JsonValue);
+
+/** The local records these rows are: by Salesforce Id, else by Sidecar's External ID (a push whose answer was lost). */
+async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[]): Promise<Map<string, Local>> {
+  const found = new Map<string, Local>();
+  for (const type of tablesFor(sobject)) {
+    const table = tableFor(ctx.db, type);
+    for (const record of await table.where('remote.salesforce.id').anyOf(rows.map((r) => r.Id)).toArray()) found.set(linkOf(record)!.id!, { type, record });
+    const unlinked = rows.filter((r) => !found.has(r.Id) && isRecordId(r[EXTERNAL_ID_FIELD]));
+    const byExternal = await table.bulkGet(unlinked.map((r) => r[EXTERNAL_ID_FIELD] as string));
+    unlinked.forEach((row, i) => {
+      const record = byExternal[i];
+      const linkedId = record && linkOf(record)?.id;
+      if (record && (!linkedId || linkedId === row.Id)) found.set(row.Id, { type, record });
+    });
+  }
+  return found;
+}
+
+/** Salesforce Ids the rows refer to (AccountId, WhoId, WhatId) → local ids; undefined when not here. */
+async function referenceResolver(ctx: SyncContext, rows: readonly SObjectRecord[]) {
+  const wanted = [...new Set(rows.flatMap((r) => [r.AccountId, r.WhoId, r.WhatId]).filter((v): v is string => typeof v === 'string' && v !== ''))];
+  const local = new Map<string, string>();
+  if (wanted.length) {
+    for (const type of ['account', 'contact', 'opportunity'] as const) {
+      for (const record of await tableFor(ctx.db, type).where('remote.salesforce.id').anyOf(wanted).toArray()) local.set(linkOf(record)!.id!, record.id);
+    }
+  }
+  return (remoteId: string | null): string | null | undefined => (remoteId === null ? null : local.get(remoteId));
+}
+
+/**
+ * Merge one page of pulled rows into the store, in one transaction: new rows become records,
+ * changed ones merge three-way against the last-synced values, deleted ones go (or, when edited
+ * here since, are unlinked and shown in the error centre). Nothing here queues an outbox entry:
+ * what came from Salesforce need not go back.
+ */
+export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], summary: PullSummary, counted = true): Promise<void> {
+  if (rows.length === 0) return;
+  const { db, settings } = ctx;
+  if (counted) summary.pulled[sobject] = (summary.pulled[sobject] ?? 0) + rows.length;
+  const locals = await findLocals(ctx, sobject, rows);
+  const localIdOf = await referenceResolver(ctx, rows);
+  const records = [...locals.values()].map((l) => l.record);
+  const localIds = records.map((r) => r.id);
+  const refs = await loadRemoteRefs(db, {
+    account: records.flatMap((r) => ['accountId' in r ? r.accountId : null]),
+    contact: records.flatMap((r) => ('contactIds' in r ? r.contactIds : 'contactId' in r ? [r.contactId] : [])),
+    opportunity: records.flatMap((r) => ['opportunityId' in r ? r.opportunityId : null]),
+  });
+  const tables = [...new Set(tablesFor(sobject))].map((t) => tableFor(db, t));
+
+  await db.transaction('rw', [...tables, db.conflicts, db.syncIssues, db.outbox], async () => {
+    const now = ctx.now();
+    const pending = new Set((await db.outbox.where('recordIds').anyOf(localIds).toArray()).flatMap((e) => e.recordIds));
+    const open = new Map((await db.conflicts.where('recordId').anyOf(localIds).toArray()).map((c) => [`${c.recordId}:${c.field}`, c]));
+
+    for (const row of rows) {
+      const found = locals.get(row.Id);
+      if (row.IsDeleted === true) {
+        if (found) await removeDeleted(ctx, found, pending.has(found.record.id), now);
+        if (found) summary.deleted += 1;
+        continue;
+      }
+      if (!found && !worthAdding(sobject, row, settings, now)) { summary.skipped += 1; continue; }
+      if (!found) {
+        const type = localTypeOf(sobject, row);
+        const record = recordFromRemote(type, sobject, row, refs, localIdOf, settings, () => newId(now), now);
+        if (record) {
+          await tableFor(db, type).add(record);
+          summary.created += 1;
+        } else summary.skipped += 1;
+        continue;
+      }
+
+      const { type, record } = found;
+      const table = tableFor(db, type);
+      const link = linkOf(record);
+      const local = toRemote(type, record, refs, settings);
+      const fields = Object.keys(local);
+      const remote = remoteValues(row, fields);
+      // Found by External ID only: Salesforce holds what this device sent; treat it as synced.
+      const base = link?.id ? link.base as Record<string, typeof remote[string]> : remote;
+      const merged = threeWayMerge(base, local, remote, fields);
+      let patch = fromRemote(type, row, merged.takeRemote, record as unknown as Record<string, unknown>, localIdOf, settings);
+      if (type === 'account' && Object.keys(patch).length) patch = deriveAccountFields({ ...patch, domains: (record as RecordOf<'account'>).domains });
+      let next: AnyRecord = record;
+      try {
+        next = applyPatch(type, record, patch, now).record;
+      } catch (error) {
+        if (!(error instanceof RepositoryError)) throw error;
+        summary.skipped += 1; // Salesforce holds a value Sidecar cannot (an over-long name): keep ours.
+        continue;
+      }
+      for (const c of merged.conflicts) {
+        const key = `${record.id}:${c.field}`;
+        const existing = open.get(key);
+        if (!existing) summary.conflicts += 1;
+        const conflict: Conflict = {
+          id: existing?.id ?? newId(now), crm: 'salesforce', recordType: type, recordId: record.id, field: c.field,
+          base: json(c.base), local: json(c.local), remote: json(c.remote), createdAt: existing?.createdAt ?? now,
+        };
+        await db.conflicts.put(conflict);
+        open.delete(key);
+      }
+      // A conflict both sides have since settled the same way is gone.
+      const settled = [...open.values()].filter((c) => c.recordId === record.id && merged.base[c.field] === remote[c.field] && local[c.field] === remote[c.field]);
+      await db.conflicts.bulkDelete(settled.map((c) => c.id));
+      const nextLink: RemoteLink = {
+        id: row.Id, syncedAt: now,
+        base: { ...merged.base, [TYPE_KEY]: (link?.base[TYPE_KEY] as string | undefined) ?? sobject, [EXTERNAL_ID_FIELD]: json(row[EXTERNAL_ID_FIELD] ?? link?.base[EXTERNAL_ID_FIELD]) },
+      };
+      await table.put({ ...next, remote: { ...next.remote, salesforce: nextLink } } as AnyRecord);
+      if (next !== record) summary.updated += 1;
+    }
+  });
+}
+
+/**
+ * Whether a row no local record is linked to should become one. Later pulls read every change in
+ * scope, so they also see closed deals, converted leads and old activities; those update records
+ * Sidecar has, but are not added: the rep's browser holds open work, not the org's history.
+ * (A converted lead lives on as the Contact Salesforce made of it, which comes in its own pull.)
+ */
+function worthAdding(sobject: SObjectType, row: SObjectRecord, settings: SyncContext['settings'], now: number): boolean {
+  if (sobject === 'Lead') return row.IsConverted !== true;
+  if (sobject === 'Opportunity') return row.IsClosed !== true;
+  if (sobject === 'Task') {
+    const date = typeof row.ActivityDate === 'string' ? Date.parse(`${row.ActivityDate}T23:59:59Z`) : NaN;
+    return Number.isNaN(date) || date >= now - settings.activityDays * 86_400_000;
+  }
+  return true;
+}
+
+/**
+ * A record deleted in Salesforce. Untouched here: it goes here too. Edited here since the last
+ * sync: the edit is not thrown away; the record is unlinked, its pending changes wait, and the
+ * error centre asks the rep whether to push it again as new or delete it.
+ */
+async function removeDeleted(ctx: SyncContext, { type, record }: Local, editedHere: boolean, now: number): Promise<void> {
+  const { db } = ctx;
+  const table = tableFor(db, type);
+  if (!editedHere) {
+    await table.delete(record.id);
+    await db.conflicts.where('recordId').equals(record.id).delete();
+    await db.syncIssues.delete(issueId(type, record.id));
+    return;
+  }
+  const { salesforce: _gone, ...otherLinks } = record.remote as Record<string, RemoteLink>;
+  void _gone;
+  await table.put({ ...record, remote: otherLinks } as AnyRecord);
+  await db.outbox.where('recordIds').equals(record.id).modify({ state: 'parked', lastError: 'deleted in Salesforce', updatedAt: now });
+  await db.conflicts.where('recordId').equals(record.id).delete();
+  await db.syncIssues.put({
+    id: issueId(type, record.id), crm: 'salesforce', recordType: type, recordId: record.id, kind: 'deleted-remotely',
+    message: 'Deleted in Salesforce after you edited it here: push it again as a new record, or delete it here too',
+    errorCode: null, fields: [], candidates: [], createdAt: now,
+  });
+}
+
+/**
+ * Full reconciliation by Id, for a checkpoint older than deleted rows stay visible: every linked
+ * local record the fresh pull did not see is looked up; the ones Salesforce no longer has (or has
+ * in its recycle bin) are handled as deletions. Out-of-scope records that still exist stay.
+ */
+export async function reconcileMissing(ctx: SyncContext, sobject: SObjectType, seen: ReadonlySet<string>, summary: PullSummary): Promise<void> {
+  const linked: string[] = [];
+  for (const type of tablesFor(sobject)) {
+    const ids = await tableFor(ctx.db, type).where('remote.salesforce.id').above('').keys();
+    for (const id of ids) if (typeof id === 'string' && !seen.has(id) && sobjectOfId(id) === sobject) linked.push(id);
+  }
+  for (const ids of chunk(linked, 200)) {
+    const alive = new Set<string>();
+    for await (const page of ctx.client.query(`SELECT Id, IsDeleted FROM ${sobject} WHERE Id IN ${soqlList(ids)}`, { all: true })) {
+      for (const row of page) if (row.IsDeleted !== true) alive.add(row.Id);
+    }
+    const gone = ids.filter((id) => !alive.has(id)).map((Id) => ({ attributes: { type: sobject }, Id, IsDeleted: true }));
+    await applyPulledRows(ctx, sobject, gone, summary, false);
+  }
+}
+
