@@ -5,7 +5,7 @@ import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import { createAccount } from '../db/accounts';
 import { createContact } from '../db/contacts';
 import { enqueueUpserts } from '../db/outbox';
-import { createRecord } from '../db/records';
+import { createRecord, updateRecord } from '../db/records';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
@@ -120,6 +120,36 @@ describe('pushOutbox against the Salesforce emulator', () => {
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ TaskSubtype: 'Call', Subject: 'Intro call', [EXTERNAL_ID_FIELD]: call.id });
     expect(await db.syncIssues.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('relates a meeting with two people through WhoId and one TaskRelation, never twice, and only where the org has Shared Activities', async () => {
+    const t0 = Date.now();
+    const ada = await createContact(db, { kind: 'contact', lastName: 'Berg', emails: ['berg@nordlys.example'] }, t0);
+    const bo = await createContact(db, { kind: 'contact', lastName: 'Lind', emails: ['lind@nordlys.example'] }, t0);
+    const meeting = await createRecord(db, 'activity', { type: 'meeting', subject: 'Kick-off', occurredAt: t0, contactIds: [ada.id, bo.id] }, t0);
+    const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
+    expect((await pushOutbox(context(clock))).relations).toBe(1);
+    const [task] = sf.records('Task');
+    const people = new Map(sf.records('Contact').map((c) => [c[EXTERNAL_ID_FIELD], c.Id]));
+    expect(task).toMatchObject({ WhoId: people.get(ada.id) });
+    expect(sf.records('TaskRelation')).toMatchObject([{ TaskId: task!.Id, RelationId: people.get(bo.id) }]);
+    // Sent again (an edit), the relation is already there.
+    await updateRecord(db, 'activity', meeting.id, { subject: 'Kick-off (moved)' }, clock.now);
+    clock.now += UNDO_WINDOW_MS + 1;
+    expect((await pushOutbox(context(clock))).relations).toBe(0);
+    expect(sf.records('TaskRelation')).toHaveLength(1);
+  });
+
+  it('gives a shared meeting only its WhoId in an org without Shared Activities', async () => {
+    await sf.close();
+    sf = await startSalesforceEmulator({ sharedActivities: false });
+    const t0 = Date.now();
+    const ada = await createContact(db, { kind: 'contact', lastName: 'Berg', emails: ['berg@nordlys.example'] }, t0);
+    const bo = await createContact(db, { kind: 'contact', lastName: 'Lind', emails: ['lind@nordlys.example'] }, t0);
+    await createRecord(db, 'activity', { type: 'meeting', subject: 'Kick-off', occurredAt: t0, contactIds: [ada.id, bo.id] }, t0);
+    const summary = await pushOutbox(context({ now: t0 + UNDO_WINDOW_MS + 1 }));
+    expect(summary).toMatchObject({ pushed: { Contact: 2, Task: 1 }, relations: 0, parked: 0 });
     expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -3,12 +3,13 @@ import { ApiError, AuthError, DailyLimitError, RetryableError } from '../crm/sal
 import { fromRemote, sobjectFor, toRemote, type RemoteFields, type SObjectType } from '../crm/salesforce/mapping';
 import type { SaveResult, SObjectRecord } from '../crm/salesforce/schemas';
 import { tableFor, type RecordOf } from '../db/records';
-import type { Account, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
+import type { Account, Activity, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
 import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
 import type { SyncContext } from './context';
 import { matchAccounts, matchPeople, type RemoteMatch } from './match-remote';
 import { claimDue, issueId, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
+import { pushTaskRelations } from './push-relations';
 import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlString } from './soql';
 import { checkAgainstDescribe } from './validate';
@@ -25,6 +26,8 @@ export interface PushSummary {
   parked: number;
   deleted: number;
   waiting: number;
+  /** TaskRelation rows made for the other people of a shared activity. */
+  relations: number;
 }
 
 type AnyRecord = RecordOf<SyncedRecordType>;
@@ -54,7 +57,7 @@ const candidateLabel = (row: SObjectRecord) =>
 
 /** Push every due outbox entry to Salesforce, type by type. Throws the error that stopped it (retry, limit, auth). */
 export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
-  const summary: PushSummary = { pushed: {}, linked: 0, parked: 0, deleted: 0, waiting: 0 };
+  const summary: PushSummary = { pushed: {}, linked: 0, parked: 0, deleted: 0, waiting: 0, relations: 0 };
   for (const type of PUSH_ORDER) {
     const claimed = await claimDue(ctx.db, type, ctx.now());
     if (claimed.length === 0) continue;
@@ -200,9 +203,14 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     const key = `${item.sobject}:${item.mode}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
+  const sent: Array<{ activity: Activity; taskId: string }> = [];
   for (const group of groups.values()) {
-    for (const batch of chunk(group, COLLECTION_LIMIT)) await sendBatch(ctx, type, entries, batch, summary);
+    for (const batch of chunk(group, COLLECTION_LIMIT)) {
+      const links = await sendBatch(ctx, type, entries, batch, summary);
+      if (type === 'activity') for (const item of batch) if (links.get(item.record.id)?.id) sent.push({ activity: item.record as Activity, taskId: links.get(item.record.id)!.id! });
+    }
   }
+  summary.relations += await pushTaskRelations(ctx, sent);
 }
 
 /** Fields Salesforce sets on create only: an upsert that turns out to be an update must leave them out. */
@@ -221,7 +229,7 @@ async function send(ctx: SyncContext, batch: Outgoing[]): Promise<SaveResult[]> 
  * A refusal of the whole call (a mapped field the org does not have) parks the batch: retrying
  * the same request cannot help.
  */
-async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], batch: Outgoing[], summary: PushSummary): Promise<void> {
+async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], batch: Outgoing[], summary: PushSummary): Promise<Map<string, Link>> {
   let results: SaveResult[];
   try {
     results = await send(ctx, batch);
@@ -277,5 +285,6 @@ async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: Outb
     await ctx.db.syncIssues.bulkDelete([...links.keys()].map((id) => issueId(type, id)));
     await settleRecords(ctx.db, entries, outcomes, now);
   });
+  return links;
 }
 
