@@ -30,6 +30,9 @@ export interface SalesforceEmulatorOptions {
 export interface SalesforceEmulator {
   url: string;
   close(): Promise<void>;
+  /** Stop answering (connections refused), keeping the org's state; `goOnline` listens again on the same port. */
+  goOffline(): Promise<void>;
+  goOnline(): Promise<void>;
   issueToken(): { accessToken: string; refreshToken: string };
   expireAccessTokens(): void;
   revokeAll(): void;
@@ -97,10 +100,11 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     get url() {
       return state.url;
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () => stopServer(),
+    goOffline: () => stopServer(),
+    goOnline: async () => {
+      server = await listen(port);
+    },
     issueToken: () => state.tokens.issue(),
     expireAccessTokens: () => state.tokens.expireAccess(),
     revokeAll: () => state.tokens.revokeAll(),
@@ -131,9 +135,17 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
   const secret = randomBytes(16).toString('hex');
   const app = buildApp(state, secret);
   registerControls(app, emulator, () => state.faults.pending());
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  const listen = (at: number) => new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: at, hostname: '127.0.0.1' }, () => resolve(s as Server));
   });
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let server = await listen(options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  function stopServer(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      server.close((error) => (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  }
+  state.url = `http://127.0.0.1:${port}`;
   return emulator;
 }

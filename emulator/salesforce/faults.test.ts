@@ -15,6 +15,16 @@ const send = (body: string) => fetch(`${h.emulator.url}${UPSERT}`, {
 });
 
 describe('network faults', () => {
+  it('goes offline (connections refused) and comes back on the same URL with the same records', async () => {
+    expect((await send(upsertBody('OFFLINE-1'))).status).toBe(200);
+    const url = h.emulator.url;
+    await h.emulator.goOffline();
+    await expect(send(upsertBody('OFFLINE-2'))).rejects.toThrow();
+    await h.emulator.goOnline();
+    expect(h.emulator.url).toBe(url);
+    expect(h.emulator.records('Contact').filter((c) => String(c.Sidecar_Id__c).startsWith('OFFLINE'))).toHaveLength(1);
+  });
+
   it('adds latency to API answers but not to /__emulator', async () => {
     h.emulator.faults.latencyMs = 150;
     let t = performance.now();
