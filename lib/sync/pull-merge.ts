@@ -2,6 +2,7 @@ import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import { fromRemote, toRemote, type SObjectType } from '../crm/salesforce/mapping';
 import type { SObjectRecord } from '../crm/salesforce/schemas';
 import { deriveAccountFields } from '../db/accounts';
+import { normalizeAccountName, registrableDomain } from '../match/normalize';
 import { RepositoryError } from '../db/errors';
 import { newId } from '../db/ids';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
@@ -50,6 +51,38 @@ async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly
   return found;
 }
 
+/**
+ * Rows no local record is linked to may still be a record made here and not yet pushed (a capture
+ * inside its undo window): people by email, accounts by website domain then name. Only unlinked
+ * records, and only a single candidate, count. Such a link has no last-synced values yet, so the
+ * merge fills gaps from Salesforce and asks the rep about any field the two hold differently.
+ */
+async function matchUnlinked(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], found: Map<string, Local>): Promise<Set<string>> {
+  const matched = new Set<string>();
+  if (sobject !== 'Account' && sobject !== 'Contact' && sobject !== 'Lead') return matched;
+  const taken = new Set([...found.values()].map((l) => l.record.id));
+  const unlinked = (r: AnyRecord) => !linkOf(r)?.id && !taken.has(r.id);
+  for (const row of rows) {
+    if (found.has(row.Id) || row.IsDeleted === true) continue;
+    let candidates: AnyRecord[] = [];
+    if (sobject === 'Account') {
+      const domain = typeof row.Website === 'string' ? registrableDomain(row.Website) : null;
+      if (domain) candidates = (await ctx.db.accounts.where('domains').equals(domain).toArray()).filter(unlinked);
+      if (candidates.length === 0 && typeof row.Name === 'string') {
+        candidates = (await ctx.db.accounts.where('normalizedName').equals(normalizeAccountName(row.Name)).toArray()).filter(unlinked);
+      }
+    } else if (typeof row.Email === 'string' && row.Email) {
+      candidates = (await ctx.db.contacts.where('emails').equals(row.Email.toLowerCase()).toArray()).filter(unlinked);
+    }
+    if (candidates.length !== 1) continue;
+    const type = localTypeOf(sobject, row);
+    found.set(row.Id, { type, record: candidates[0]! });
+    taken.add(candidates[0]!.id);
+    matched.add(row.Id);
+  }
+  return matched;
+}
+
 /** Salesforce Ids the rows refer to (AccountId, WhoId, WhatId) → local ids; undefined when not here. */
 async function referenceResolver(ctx: SyncContext, rows: readonly SObjectRecord[]) {
   const wanted = [...new Set(rows.flatMap((r) => [r.AccountId, r.WhoId, r.WhatId]).filter((v): v is string => typeof v === 'string' && v !== ''))];
@@ -73,6 +106,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
   const { db, settings } = ctx;
   if (counted) summary.pulled[sobject] = (summary.pulled[sobject] ?? 0) + rows.length;
   const locals = await findLocals(ctx, sobject, rows);
+  const firstLinks = await matchUnlinked(ctx, sobject, rows, locals);
   const localIdOf = await referenceResolver(ctx, rows);
   const records = [...locals.values()].map((l) => l.record);
   const localIds = records.map((r) => r.id);
@@ -112,8 +146,9 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
       const local = toRemote(type, record, refs, settings);
       const fields = Object.keys(local);
       const remote = remoteValues(row, fields);
+      // Matched here for the first time: no common past, so every difference is the rep's to settle.
       // Found by External ID only: Salesforce holds what this device sent; treat it as synced.
-      const base = link?.id ? link.base as Record<string, typeof remote[string]> : remote;
+      const base = firstLinks.has(row.Id) ? {} : link?.id ? link.base as Record<string, typeof remote[string]> : remote;
       const merged = threeWayMerge(base, local, remote, fields);
       let patch = fromRemote(type, row, merged.takeRemote, record as unknown as Record<string, unknown>, localIdOf, settings);
       if (type === 'account' && Object.keys(patch).length) patch = deriveAccountFields({ ...patch, domains: (record as RecordOf<'account'>).domains });

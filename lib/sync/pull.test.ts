@@ -164,4 +164,21 @@ describe('pullChanges against the Salesforce emulator', () => {
     expect(contacts).toHaveLength(1);
     expect(contacts[0]!.remote.salesforce?.id).toBe(sf.records('Contact')[0]!.Id);
   });
+
+  it('links a row to the same person captured here and not yet pushed, instead of adding a second one', async () => {
+    const t0 = Date.now();
+    const local = await createContact(db, { kind: 'contact', firstName: 'Ada', lastName: 'Berg', title: 'CTO', emails: ['ada@nordlys.example'] }, t0);
+    const remote = sf.insert('Contact', { FirstName: 'Ada', LastName: 'Berg', Email: 'ada@nordlys.example', Title: 'Chief Technology Officer', Phone: '+46 8 1' });
+    const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
+    const summary = await pullChanges(context(clock));
+    expect(summary).toMatchObject({ created: 0, updated: 1, conflicts: 1 });
+    const contacts = await db.contacts.toArray();
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]).toMatchObject({ id: local.id, title: 'CTO', phones: ['+46 8 1'] });
+    expect(contacts[0]!.remote.salesforce?.id).toBe(remote.Id);
+    expect(await db.conflicts.toArray()).toMatchObject([{ field: 'Title', local: 'CTO', remote: 'Chief Technology Officer' }]);
+    // Its first push stamps the External ID on that record and creates none.
+    await pushOutbox(context(clock));
+    expect(sf.records('Contact')).toMatchObject([{ Id: remote.Id, [EXTERNAL_ID_FIELD]: local.id, Title: 'Chief Technology Officer' }]);
+  });
 });
