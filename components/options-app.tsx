@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDb } from '../lib/db/database';
@@ -7,6 +7,8 @@ import { hasSampleData } from '../lib/db/sample-data';
 import { OPTIONAL_ALL_SITES } from '../lib/platform/manifest';
 import { browser } from '../lib/platform/browser';
 import { captureSettings, sidebarOpenBySite } from '../lib/settings/items';
+import { SalesforceSection } from './options/salesforce-section';
+import { useSalesforceStatus } from './options/use-salesforce';
 import { useSend } from './use-send';
 import { useStoredValue } from './use-stored-value';
 
@@ -21,6 +23,7 @@ export function OptionsApp() {
       </header>
       <main className="app-body">
         <CrmSection />
+        <SalesforceSection />
         <CaptureSection />
         <WebsitesSection />
         <SidebarSection />
@@ -31,13 +34,22 @@ export function OptionsApp() {
 }
 
 function CrmSection() {
+  const status = useSalesforceStatus();
+  const state = status.data?.state;
   return (
     <section className="card" aria-labelledby="crm-heading">
       <h2 id="crm-heading">CRM</h2>
-      <p>
-        <strong>Local mode.</strong> No CRM is connected: Sidecar is a complete CRM in this browser, and works offline.
-        When you connect Salesforce, everything you captured syncs after matching what already exists there.
-      </p>
+      {state === 'connected' || state === 'reconnect' ? (
+        <p>
+          <strong>Salesforce.</strong> Sidecar keeps everything in this browser first and syncs it with your org in the
+          background{state === 'reconnect' ? ', once you connect again' : ''}.
+        </p>
+      ) : (
+        <p>
+          <strong>Local mode.</strong> No CRM is connected: Sidecar is a complete CRM in this browser, and works offline.
+          When you connect Salesforce, everything you captured syncs after matching what already exists there.
+        </p>
+      )}
     </section>
   );
 }
@@ -143,6 +155,7 @@ function DataSection() {
   const loadDemo = useSend('demo.load');
   const removeDemo = useSend('demo.remove');
   const clear = useSend('data.clear');
+  const queryClient = useQueryClient();
   const [phrase, setPhrase] = useState('');
   return (
     <section className="card" aria-labelledby="data-heading">
@@ -178,7 +191,13 @@ function DataSection() {
       <div className="row">
         <input type="text" aria-label="Confirmation" value={phrase} onChange={(e) => setPhrase(e.target.value)} style={{ maxWidth: 220 }} />
         <button type="button" className="danger" disabled={phrase !== CLEAR_PHRASE || clear.isPending}
-          onClick={() => clear.mutate({ confirm: CLEAR_PHRASE }, { onSuccess: () => setPhrase('') })}>
+          onClick={() => clear.mutate({ confirm: CLEAR_PHRASE }, {
+            onSuccess: () => {
+              setPhrase('');
+              // Deleting everything disconnects Salesforce first.
+              void queryClient.invalidateQueries({ queryKey: ['salesforce'] });
+            },
+          })}>
           Delete everything
         </button>
       </div>

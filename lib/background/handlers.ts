@@ -13,7 +13,7 @@ import { loadPageContext, savePageContext } from './page-contexts';
 import { withRegistrableDomain } from '../sites/registrable-domain';
 import { createCaptureHandlers } from './capture-handlers';
 import { createSalesforceHandlers } from './salesforce-handlers';
-import { createSyncHandlers } from './sync-handlers';
+import { createSyncHandlers, type SyncServices } from './sync-handlers';
 import { sendToTab } from './tabs';
 
 const DONE = { done: true } as const;
@@ -23,12 +23,15 @@ function senderTabId(tab: { id?: number } | undefined): number {
   return tab.id;
 }
 
-/** What the background does for each message, once the router has parsed and allowed it. */
-export function createHandlers(db: SidecarDb): Handlers {
+/**
+ * What the background does for each message, once the router has parsed and allowed it. `sync`:
+ * the worker's scheduler and Salesforce connection (built from `db` when none is given).
+ */
+export function createHandlers(db: SidecarDb, sync?: SyncServices): Handlers {
   return {
     ...createCaptureHandlers(db),
     ...createSalesforceHandlers(db),
-    ...createSyncHandlers(db),
+    ...createSyncHandlers(db, sync),
     'page.report': async ({ context }, { sender }) => {
       await savePageContext(senderTabId(sender.tab), withRegistrableDomain(context));
       return DONE;
@@ -71,7 +74,9 @@ export function createHandlers(db: SidecarDb): Handlers {
       await removeSampleData(db, DEMO_TERRITORY_NAME);
       return DONE;
     },
-    'data.clear': async () => {
+    'data.clear': async (_request, context) => {
+      // Revoke the Salesforce grant before its refresh token is wiped with `secrets`, or it would stay live.
+      await createSalesforceHandlers(db)['salesforce.disconnect']({}, context);
       await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
       return DONE;
     },

@@ -8,6 +8,10 @@ const SIDEBAR_FRAME = { id: EXT, url: 'chrome-extension://3f1c3a94-8a8e-4b9c-9f7
 const LINKEDIN = { id: EXT, url: 'https://www.linkedin.com/in/someone', tab: { id: 7 }, frameId: 0 };
 const GMAIL = { id: EXT, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 8 }, frameId: 0 };
 
+const notUsedHere = async (): Promise<never> => {
+  throw new Error('not used in these tests');
+};
+
 function spyHandlers() {
   const calls: string[] = [];
   const done = async () => ({ done: true as const });
@@ -33,6 +37,18 @@ function spyHandlers() {
     'data.clear': vi.fn(async () => {
       throw new Error('Jane Doe <jane@acme.example> broke');
     }),
+    // Salesforce and sync messages have their own router tests (lib/background/*-handlers.test.ts).
+    'salesforce.status': vi.fn(notUsedHere),
+    'salesforce.connect': vi.fn(notUsedHere),
+    'salesforce.disconnect': vi.fn(notUsedHere),
+    'salesforce.fields': vi.fn(notUsedHere),
+    'sync.status': vi.fn(notUsedHere),
+    'sync.now': vi.fn(notUsedHere),
+    'conflict.resolve': vi.fn(notUsedHere),
+    'issue.retry': vi.fn(notUsedHere),
+    'issue.link': vi.fn(notUsedHere),
+    'issue.create-new': vi.fn(notUsedHere),
+    'issue.discard': vi.fn(notUsedHere),
   } satisfies Handlers;
   return { handlers, calls };
 }

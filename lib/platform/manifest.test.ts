@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_MATCHES, FIREFOX_ADDON_ID, OPTIONAL_ALL_SITES, TEST_BUILD_ADDITIONS } from './manifest';
+import { CONTENT_SCRIPT_MATCHES, FIREFOX_ADDON_ID, OPTIONAL_ALL_SITES, OPTIONAL_HOSTS, TEST_BUILD_ADDITIONS } from './manifest';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -36,10 +36,18 @@ describe('built manifests', () => {
     }
   });
 
-  it('production asks for no host permission at install; all sites are optional', () => {
+  it('production asks for no host permission at install; all sites and Salesforce are optional', () => {
     expect(production.host_permissions).toBeUndefined();
-    expect(production.optional_host_permissions).toEqual([OPTIONAL_ALL_SITES]);
-    expect(production.permissions?.sort()).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
+    expect(production.optional_host_permissions).toEqual([...OPTIONAL_HOSTS]);
+    expect(production.optional_host_permissions).toEqual([OPTIONAL_ALL_SITES, 'https://*.salesforce.com/*']);
+    expect(production.permissions?.sort()).toEqual(['alarms', 'identity', 'sidePanel', 'storage', 'unlimitedStorage']);
+  });
+
+  it('plain http is reachable only in the test build, and only on this machine (the Salesforce emulator)', () => {
+    const patterns = (m: Manifest) => [...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? [])];
+    expect(patterns(production).filter((p) => !p.startsWith('https://'))).toEqual([]);
+    expect(patterns(firefox).filter((p) => !p.startsWith('https://'))).toEqual([]);
+    expect(patterns(testBuild).filter((p) => !p.startsWith('https://')).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   });
 
   it('content scripts run only on Gmail and LinkedIn', () => {
@@ -58,6 +66,8 @@ describe('built manifests', () => {
     expect(firefox.browser_specific_settings?.gecko?.id).toBe(FIREFOX_ADDON_ID);
     expect(firefox).toHaveProperty('sidebar_action');
     expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox.permissions).toContain('identity');
+    expect(firefox.optional_host_permissions).toEqual([...OPTIONAL_HOSTS]);
     expect(firefox.manifest_version).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import type { UserManifest } from 'wxt';
+import { SALESFORCE_HOSTS } from '../crm/salesforce/auth/login-host';
 
 /** Hosts where Sidecar runs a content script and may frame its sidebar. */
 export const CONTENT_SCRIPT_MATCHES = {
@@ -12,13 +13,21 @@ export const SIDEBAR_PAGE = 'sidebar.html';
 export const OPTIONAL_ALL_SITES = 'https://*/*';
 
 /**
+ * Salesforce login hosts and org instances (`login.salesforce.com`, `acme.my.salesforce.com`): asked
+ * for from the rep's Connect click, for that login host and the org's My Domain only. The extension's
+ * requests need them to pass CORS. `identity` opens Salesforce's sign-in (`launchWebAuthFlow`).
+ */
+export const OPTIONAL_HOSTS = [OPTIONAL_ALL_SITES, SALESFORCE_HOSTS] as const;
+
+/**
  * What the test build adds to the production manifest, and nothing else may differ
  * (asserted by lib/platform/manifest.test.ts against the built manifests).
  * Headless Chromium never answers `permissions.request`, so the test build is granted
- * the fixture website host up front.
+ * the fixture website host up front, and this machine over plain http, where the Salesforce
+ * emulator listens (any port: match patterns ignore it).
  */
 export const TEST_BUILD_ADDITIONS = {
-  host_permissions: ['https://acme.example/*'],
+  host_permissions: ['https://acme.example/*', 'http://127.0.0.1/*', 'http://localhost/*'],
 } as const;
 
 export const FIREFOX_ADDON_ID = 'sidecar@sidecar-crm.dev';
@@ -32,8 +41,8 @@ export function buildManifest({ browser, mode }: Target): UserManifest {
     name: 'Sidecar',
     description:
       'Your CRM beside Gmail, LinkedIn and prospects’ websites. Local-first and offline, syncs to Salesforce.',
-    permissions: ['storage', 'unlimitedStorage'],
-    optional_host_permissions: [OPTIONAL_ALL_SITES],
+    permissions: ['storage', 'unlimitedStorage', 'identity', 'alarms'],
+    optional_host_permissions: [...OPTIONAL_HOSTS],
     action: { default_title: 'Open Sidecar' },
     commands: {
       'toggle-sidebar': {
