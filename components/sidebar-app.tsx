@@ -5,6 +5,8 @@ import { DemoOffer } from './demo-offer';
 import { CompanyPanel } from './sidebar/company-panel';
 import { ProfilePanel } from './sidebar/profile-panel';
 import { CannotReadPage, NothingRecognised } from './page-state';
+import { SyncStatusLine } from './sync/sync-status-line';
+import { useSyncStatus } from './sync/use-sync-status';
 import { usePageContext } from './use-page-context';
 import { useSend } from './use-send';
 import { useStoreQuery } from './use-store-query';
@@ -28,6 +30,7 @@ export function SidebarApp() {
   const page = usePageContext(null);
   const close = useSend('sidebar.set-open');
   const counts = useStoreQuery(SUMMARY_KEY, () => sendToBackground('store.summary', {})).data;
+  const sync = useSyncStatus().data;
   // Escape closes the sidebar from anywhere inside it, like the shortcut.
   const closeSidebar = close.mutate;
   useEffect(() => {
@@ -56,6 +59,7 @@ export function SidebarApp() {
             In Sidecar: {counts.accounts} accounts · {counts.contacts} people · {counts.activities} activities
           </p>
         ) : null}
+        <SyncStatusLine status={sync} />
       </main>
     </>
   );

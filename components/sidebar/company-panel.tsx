@@ -2,6 +2,8 @@ import { sendToBackground } from '../../lib/messaging/client';
 import { fullName, type LinkedInCompany } from '../../lib/model';
 import { ACCOUNT_TYPE_LABEL, BUYING_ROLE_LABEL, timeAgo } from '../format';
 import { NotesPanel } from '../notes/notes-panel';
+import { SalesforceLink } from '../sync/salesforce-link';
+import { useSyncStatus } from '../sync/use-sync-status';
 import { useSend } from '../use-send';
 import { useStoreQuery } from '../use-store-query';
 
@@ -9,6 +11,7 @@ import { useStoreQuery } from '../use-store-query';
 export function CompanyPanel({ company }: { company: LinkedInCompany }) {
   const brief = useStoreQuery(['company.view', company], () => sendToBackground('company.view', { company }));
   const capture = useSend('company.capture');
+  const instanceUrl = useSyncStatus().data?.instanceUrl;
   const data = brief.data;
   return (
     <>
@@ -31,6 +34,7 @@ export function CompanyPanel({ company }: { company: LinkedInCompany }) {
             <strong>{data.account.name}</strong>
             <span className={`badge ${data.account.type}`}>{ACCOUNT_TYPE_LABEL[data.account.type]}</span>
           </div>
+          <SalesforceLink instanceUrl={instanceUrl} id={data.account.remote.salesforce?.id} />
           <h2>People</h2>
           {data.contacts.length ? (
             <ul className="list" aria-label="People at this account">

@@ -3,6 +3,8 @@ import { sendToBackground } from '../../lib/messaging/client';
 import { fullName, UNDO_WINDOW_MS, type Account, type BuyingRole, type LinkedInPerson } from '../../lib/model';
 import { BUYING_ROLE_LABEL, timeAgo } from '../format';
 import { NotesPanel } from '../notes/notes-panel';
+import { SalesforceLink } from '../sync/salesforce-link';
+import { useSyncStatus } from '../sync/use-sync-status';
 import { UndoBar } from '../undo-bar';
 import { useSend } from '../use-send';
 import { useStoreQuery } from '../use-store-query';
@@ -16,6 +18,7 @@ export function ProfilePanel({ person }: { person: LinkedInPerson }) {
   const [undoable, setUndoable] = useState<{ contactId: string; createdAccountId: string | null } | null>(null);
   const [candidates, setCandidates] = useState<Account[] | null>(null);
   const endUndo = useCallback(() => setUndoable(null), []);
+  const instanceUrl = useSyncStatus().data?.instanceUrl;
 
   const doCapture = (accountId?: string) =>
     capture.mutate({ person, accountId }, {
@@ -63,6 +66,7 @@ export function ProfilePanel({ person }: { person: LinkedInPerson }) {
           </div>
           <RolePicker contactId={contact.id} role={contact.buyingRole} overridden={contact.buyingRoleOverridden} />
           <div className="secondary-line">{[contact.title, data.account?.name ?? contact.company].filter(Boolean).join(' · ')}</div>
+          <SalesforceLink instanceUrl={instanceUrl} id={contact.remote.salesforce?.id} />
           <div className="secondary-line">
             {data.lastActivity ? `Last activity: ${data.lastActivity.subject}, ${timeAgo(data.lastActivity.occurredAt)}` : 'No activity yet'}
           </div>
