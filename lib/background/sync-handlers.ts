@@ -6,7 +6,7 @@ import type { SYNC_MESSAGES, SyncStatusView } from '../messaging/protocol-sync';
 import { salesforceSyncSettings } from '../settings/items';
 import { resolveConflict } from '../sync/conflicts';
 import { createNewForIssue, deleteForIssue, linkIssue, retryIssue } from '../sync/issue-actions';
-import { createSyncScheduler, nextDueAt, nextWakeAt, type SyncScheduler } from '../sync/scheduler';
+import { createSyncScheduler, nextDueAt, nextWakeAt, SYNC_LOCK, type SyncScheduler } from '../sync/scheduler';
 import { isRunning, syncCounts, type SyncConnection } from '../sync/sync-status';
 import { syncStatusItem } from '../sync/sync-status-store';
 import { createOpenSalesforce } from './salesforce-session';
@@ -37,17 +37,27 @@ async function liveConnection(open: OpenSalesforce, stored: SyncConnection): Pro
   }
 }
 
+/**
+ * Whether a run holds the sync lock right now. A worker MV3 stopped mid-run releases its locks, so
+ * this never shows "Syncing…" for a run that died; null where Web Locks are missing.
+ */
+async function syncLockHeld(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return null;
+  const { held = [] } = await navigator.locks.query();
+  return held.some((lock) => lock.name === SYNC_LOCK);
+}
+
 /** Sync status, "Sync now", the conflict centre and the error centre. */
 export function createSyncHandlers(db: SidecarDb, services: SyncServices = createSyncServices(db)): SyncHandlers {
   const { scheduler, openSalesforce } = services;
   return {
     'sync.status': async (): Promise<SyncStatusView> => {
       const now = Date.now();
-      const [status, counts, due] = await Promise.all([syncStatusItem.getValue(), syncCounts(db), nextDueAt(db)]);
+      const [status, counts, due, held] = await Promise.all([syncStatusItem.getValue(), syncCounts(db), nextDueAt(db), syncLockHeld()]);
       const { connection, instanceUrl } = await liveConnection(openSalesforce, status.connection);
       const live = { ...status, connection };
       return {
-        connection, instanceUrl, running: isRunning(status, now), lastSuccessAt: status.lastSuccessAt, lastError: status.lastError,
+        connection, instanceUrl, running: held ?? isRunning(status, now), lastSuccessAt: status.lastSuccessAt, lastError: status.lastError,
         nextRunAt: nextWakeAt(live, due, now), pausedUntil: status.pausedUntil, ...counts,
       };
     },

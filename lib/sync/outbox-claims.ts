@@ -10,6 +10,16 @@ import type { SidecarDb } from '../db/database';
  */
 export const LEASE_MS = 2 * 60_000;
 
+/**
+ * At the start of a run, entries still marked in flight belong to a run that died (runs never
+ * overlap: the worker holds `navigator.locks`, and `sync:once` is one process). They are due again
+ * at once, without waiting out their lease; their re-sent upserts hit the same External IDs.
+ */
+export async function reclaimInterrupted(db: SidecarDb, now: number): Promise<number> {
+  return db.outbox.where('[state+nextAttemptAt]').between(['in-flight', Dexie.minKey], ['in-flight', Dexie.maxKey], true, true)
+    .modify({ state: 'pending', nextAttemptAt: now, updatedAt: now });
+}
+
 /** Entries of one record type that are due: pending ones, and in-flight ones whose lease ran out. */
 export async function claimDue(db: SidecarDb, recordType: SyncedRecordType, now: number): Promise<OutboxEntry[]> {
   return db.transaction('rw', db.outbox, async () => {

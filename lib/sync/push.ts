@@ -7,7 +7,7 @@ import type { Account, Activity, Contact, OutboxEntry, RemoteLink, SyncIssue, Sy
 import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
 import type { SyncContext } from './context';
 import { matchAccounts, matchPeople, type RemoteMatch } from './match-remote';
-import { claimDue, issueId, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
+import { claimDue, issueId, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
 import { pushTaskRelations } from './push-relations';
 import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
@@ -58,6 +58,7 @@ const candidateLabel = (row: SObjectRecord) =>
 /** Push every due outbox entry to Salesforce, type by type. Throws the error that stopped it (retry, limit, auth). */
 export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
   const summary: PushSummary = { pushed: {}, linked: 0, parked: 0, deleted: 0, waiting: 0, relations: 0 };
+  await reclaimInterrupted(ctx.db, ctx.now());
   for (const type of PUSH_ORDER) {
     const claimed = await claimDue(ctx.db, type, ctx.now());
     if (claimed.length === 0) continue;

@@ -5,13 +5,15 @@ import { AuthError } from '../crm/salesforce/errors';
 import type { OpenSalesforce } from '../crm/salesforce/session';
 import { getDb } from '../db/database';
 import { newId } from '../db/ids';
-import { tableFor } from '../db/records';
-import type { Conflict, JsonValue, SyncIssue, SyncedRecordType } from '../model';
+import { enqueueUpserts } from '../db/outbox';
+import { buildRecord, createRecord, tableFor } from '../db/records';
+import type { Activity, Conflict, JsonValue, SyncIssue, SyncedRecordType } from '../model';
 import { browser } from '../platform/browser';
 import { issueId } from '../sync/outbox-claims';
 import { SYNC_ALARM, type SyncScheduler } from '../sync/scheduler';
 import type { SyncStatus } from '../sync/sync-status';
 import { syncStatusItem } from '../sync/sync-status-store';
+import { storage } from 'wxt/utils/storage';
 import { benchHooks, type BenchHooks } from './bench-hooks';
 
 export interface SidecarTestHooks {
@@ -26,9 +28,13 @@ declare global {
   var sidecarTestHooks: SidecarTestHooks | undefined;
 }
 
+/** Counted in `storage.session`, which outlives the worker but not the browser session. */
+const workerStarts = storage.defineItem<number>('session:testWorkerStarts', { fallback: 0 });
+
 /** Test builds only: expose the handlers end-to-end tests must reach from the service worker. */
 export function installTestHooks(api: BackgroundApi): void {
   globalThis.sidecarTestHooks = { handleCommand: api.handleCommand, bench: benchHooks, sync: syncTestHooks(api.sync) };
+  void workerStarts.getValue().then((starts) => workerStarts.setValue(starts + 1));
 }
 
 // ---- Sync (scheduling, conflict centre, error centre) ------------------------------------------
@@ -48,6 +54,12 @@ export interface SyncTestHooks {
    */
   useConnection(instanceUrl: string | null): void;
   status(): Promise<SyncStatus>;
+  /** Log an activity through the repository, as Gmail logging will; returns its id. */
+  logActivity(input: { type: Activity['type']; subject: string; contactIds: string[]; accountId?: string | null }): Promise<string>;
+  /** Add `count` leads in one write with one outbox entry, as an import does. */
+  importPeople(count: number): Promise<void>;
+  /** How many times this browser session started the service worker (proves a restart). */
+  workerStarts(): Promise<number>;
   /** When the sync alarm is set for, or null. */
   alarmAt(): Promise<number | null>;
 }
@@ -94,6 +106,19 @@ function syncTestHooks(sync: BackgroundApi['sync']): SyncTestHooks {
       sync.connection.open = async () => ({ client, userId: '005000000000001AAA', instanceUrl });
     },
     status: () => syncStatusItem.getValue(),
+    async logActivity(input) {
+      return (await createRecord(db, 'activity', { occurredAt: Date.now(), ...input })).id;
+    },
+    async importPeople(count) {
+      const now = Date.now();
+      const people = Array.from({ length: count }, (_, i) =>
+        buildRecord('contact', { kind: 'lead', lastName: `Person ${i + 1}`, company: 'Fjord AB', emails: [`person${i + 1}@fjord.example`] }, now));
+      await db.transaction('rw', db.contacts, db.outbox, async () => {
+        await db.contacts.bulkAdd(people);
+        await enqueueUpserts(db, 'contact', people.map((record) => ({ record, fields: [], created: true })), now);
+      });
+    },
+    workerStarts: () => workerStarts.getValue(),
     async alarmAt() {
       return (await browser.alarms.get(SYNC_ALARM))?.scheduledTime ?? null;
     },
