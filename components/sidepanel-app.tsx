@@ -40,13 +40,13 @@ export function SidePanelApp() {
         <ConflictCentre instanceUrl={sync?.instanceUrl} />
         <ErrorCentre instanceUrl={sync?.instanceUrl} />
         <h2 id="accounts-heading">Accounts</h2>
-        {accounts ? <AccountList accounts={accounts} /> : null}
+        {accounts ? <AccountList accounts={accounts} instanceUrl={sync?.instanceUrl} /> : null}
         <h2 id="contacts-heading">Contacts</h2>
-        {contacts ? <ContactList contacts={contacts} /> : null}
+        {contacts ? <ContactList contacts={contacts} instanceUrl={sync?.instanceUrl} /> : null}
         <h2 id="activities-heading">Recent activities</h2>
-        {activities ? <ActivityList activities={activities} /> : null}
+        {activities ? <ActivityList activities={activities} instanceUrl={sync?.instanceUrl} /> : null}
         <h2 id="notes-heading">Notes</h2>
-        {notes ? <NoteList notes={notes} /> : null}
+        {notes ? <NoteList notes={notes} instanceUrl={sync?.instanceUrl} /> : null}
       </main>
     </>
   );
