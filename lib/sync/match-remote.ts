@@ -12,8 +12,13 @@ export type RemoteMatch =
   | { kind: 'link'; sobject: SObjectType; row: SObjectRecord }
   | { kind: 'ambiguous'; sobject: SObjectType; rows: SObjectRecord[] };
 
-/** Values per IN list: keeps each query URL well under Salesforce's 16 KB limit. */
-const VALUES_PER_QUERY = 150;
+/**
+ * Values per query. The queries travel in a Composite body, where SOQL's own 100,000-character
+ * limit applies (not a URL's 16 KB): 1,000 emails or names stay near 40,000 characters. LIKE
+ * conditions are heavier for the database, so domains go 200 to a query.
+ */
+const VALUES_PER_QUERY = 1000;
+const DOMAINS_PER_QUERY = 200;
 
 async function runQueries(ctx: SyncContext, soqls: string[]): Promise<SObjectRecord[]> {
   const rows: SObjectRecord[] = [];
@@ -37,16 +42,17 @@ export async function matchPeople(ctx: SyncContext, people: readonly Contact[]):
   const result = new Map<string, RemoteMatch>();
   if (people.length === 0) return result;
   // Only fields the org has: a mapping that names a missing field must not fail every look-up.
-  const [contactFields, leadFields] = await Promise.all((['Contact', 'Lead'] as const).map(async (o) => new Set((await ctx.describe(o)).fields.map((f) => f.name))));
-  const known = { Contact: contactFields!, Lead: leadFields! };
-  const select = (sobject: 'Contact' | 'Lead') => `SELECT ${pulledFields(sobject, ctx.settings).filter((f) => known[sobject].has(f)).join(', ')} FROM ${sobject}`;
+  // Without a mapped field every field read is standard, and no describe is needed.
+  const mapped = ctx.settings.linkedinUrlField;
+  const fieldsOf = async (o: 'Contact' | 'Lead') => (mapped ? new Set((await ctx.describe(o)).fields.map((f) => f.name)) : null);
+  const known = { Contact: await fieldsOf('Contact'), Lead: await fieldsOf('Lead') };
+  const select = (sobject: 'Contact' | 'Lead') => `SELECT ${pulledFields(sobject, ctx.settings).filter((f) => known[sobject]?.has(f) ?? true).join(', ')} FROM ${sobject}`;
   const emails = [...new Set(people.flatMap((p) => p.emails))];
   const soqls: string[] = [];
   for (const part of chunk(emails, VALUES_PER_QUERY)) {
     soqls.push(`${select('Contact')} WHERE Email IN ${soqlList(part)}`, `${select('Lead')} WHERE Email IN ${soqlList(part)} AND IsConverted = false`);
   }
-  const mapped = ctx.settings.linkedinUrlField;
-  const linkedinField = mapped && known.Contact.has(mapped) && known.Lead.has(mapped) ? mapped : null;
+  const linkedinField = mapped && known.Contact?.has(mapped) && known.Lead?.has(mapped) ? mapped : null;
   const urls = linkedinField ? [...new Set(people.filter((p) => p.emails.length === 0 && p.linkedinUrl).map((p) => p.linkedinUrl!))] : [];
   for (const part of chunk(urls, VALUES_PER_QUERY)) {
     const variants = part.flatMap((u) => [u, `${u}/`]);
@@ -72,7 +78,7 @@ export async function matchAccounts(ctx: SyncContext, accounts: readonly Account
   const domains = [...new Set(accounts.flatMap((a) => a.domains))];
   const names = [...new Set(accounts.map((a) => a.name))];
   const soqls = [
-    ...chunk(domains, 40).map((part) => `${select} WHERE ${part.map((d) => `Website LIKE ${soqlString(`%${d}%`)}`).join(' OR ')}`),
+    ...chunk(domains, DOMAINS_PER_QUERY).map((part) => `${select} WHERE ${part.map((d) => `Website LIKE ${soqlString(`%${d}%`)}`).join(' OR ')}`),
     ...chunk(names, VALUES_PER_QUERY).map((part) => `${select} WHERE Name IN ${soqlList(part)}`),
   ];
   const rows = await runQueries(ctx, soqls);

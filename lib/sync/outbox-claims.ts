@@ -2,6 +2,8 @@ import { Dexie } from 'dexie';
 import type { OutboxEntry, SyncIssue, SyncedRecordType } from '../model';
 import { newId } from '../db/ids';
 import type { SidecarDb } from '../db/database';
+import { COLLECTION_LIMIT } from '../crm/salesforce/config';
+import { chunk } from './soql';
 
 /**
  * A push claims due outbox entries for a while (a lease). If the worker dies mid-push, the lease
@@ -26,7 +28,11 @@ export async function claimDue(db: SidecarDb, recordType: SyncedRecordType, now:
     const due = (await Promise.all((['pending', 'in-flight'] as const).map((state) =>
       db.outbox.where('[state+nextAttemptAt]').between([state, Dexie.minKey], [state, now], true, true).toArray(),
     ))).flat().filter((e) => e.recordType === recordType);
-    const claimed = due.map((e) => ({ ...e, state: 'in-flight' as const, nextAttemptAt: now + LEASE_MS, updatedAt: now }));
+    // An import's one entry for thousands of records is split into batch-sized entries: each batch
+    // then settles its own entry, instead of rewriting (and re-indexing) every remaining id each time.
+    const claimed = due.flatMap((e) => chunk(e.recordIds, COLLECTION_LIMIT).map((recordIds, i) => ({
+      ...e, id: i === 0 ? e.id : newId(now), recordIds, state: 'in-flight' as const, nextAttemptAt: now + LEASE_MS, updatedAt: now,
+    })));
     await db.outbox.bulkPut(claimed);
     return claimed;
   });

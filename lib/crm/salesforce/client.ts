@@ -99,8 +99,9 @@ export class SalesforceClient {
 
   /**
    * Up to 25 SOQL queries in one Composite request, which Salesforce counts as one API call:
-   * matching a thousand people before their first push costs a request, not forty. Each answer
-   * is its first page (match look-ups are small); a failed sub-query throws.
+   * matching ten thousand people before their first push costs a request, not a hundred. In the
+   * body, a query may be up to SOQL's 100,000 characters (a URL only 16 KB). An answer with more
+   * than one page is read to the end; a failed sub-query throws.
    */
   async queryMany(soqls: string[]): Promise<SObjectRecord[][]> {
     if (soqls.length > COMPOSITE_LIMIT) throw new RangeError(`at most ${COMPOSITE_LIMIT} sub-requests per call`);
@@ -110,7 +111,7 @@ export class SalesforceClient {
       compositeRequest: soqls.map((q, i) => ({ method: 'GET', url: `${DATA}/query?q=${encodeURIComponent(q)}`, referenceId: `q${i}` })),
     };
     const { compositeResponse } = await this.call('POST', path, path, CompositeResponse, body);
-    return soqls.map((_, i) => {
+    const pages = soqls.map((_, i) => {
       const answer = compositeResponse.find((r) => r.referenceId === `q${i}`);
       if (!answer) throw new RetryableError('a composite answer is missing a sub-request');
       if (answer.httpStatusCode >= 400) {
@@ -120,8 +121,18 @@ export class SalesforceClient {
       }
       const page = QueryPage.safeParse(answer.body);
       if (!page.success) throw new RetryableError('a sub-query answered in an unexpected shape');
-      return page.data.records;
+      return page.data;
     });
+    return Promise.all(pages.map(async (first) => {
+      const rows = [...first.records];
+      let page = first;
+      while (!page.done) {
+        if (!page.nextRecordsUrl) throw new RetryableError('a query page said more follows but gave no nextRecordsUrl');
+        page = await this.call('GET', page.nextRecordsUrl, `${DATA}/query/{locator}`, QueryPage);
+        rows.push(...page.records);
+      }
+      return rows;
+    }));
   }
 
   /** Update up to 200 records by their Salesforce Id (linking a matched record stamps its External ID). */
