@@ -5,6 +5,7 @@ import { deriveAccountFields } from '../db/accounts';
 import { normalizeAccountName, registrableDomain } from '../match/normalize';
 import { RepositoryError } from '../db/errors';
 import { newId } from '../db/ids';
+import { findByIndex } from '../db/lookup';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
 import { RecordId, type Conflict, type JsonValue, type RemoteLink, type SyncedRecordType } from '../model';
 import type { SyncContext } from './context';
@@ -60,24 +61,32 @@ async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly
 async function matchUnlinked(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], found: Map<string, Local>): Promise<Set<string>> {
   const matched = new Set<string>();
   if (sobject !== 'Account' && sobject !== 'Contact' && sobject !== 'Lead') return matched;
+  const fresh = rows.filter((row) => !found.has(row.Id) && row.IsDeleted !== true);
+  if (fresh.length === 0) return matched;
   const taken = new Set([...found.values()].map((l) => l.record.id));
   const unlinked = (r: AnyRecord) => !linkOf(r)?.id && !taken.has(r.id);
-  for (const row of rows) {
-    if (found.has(row.Id) || row.IsDeleted === true) continue;
-    let candidates: AnyRecord[] = [];
-    if (sobject === 'Account') {
-      const domain = typeof row.Website === 'string' ? registrableDomain(row.Website) : null;
-      if (domain) candidates = (await ctx.db.accounts.where('domains').equals(domain).toArray()).filter(unlinked);
-      if (candidates.length === 0 && typeof row.Name === 'string') {
-        candidates = (await ctx.db.accounts.where('normalizedName').equals(normalizeAccountName(row.Name)).toArray()).filter(unlinked);
-      }
-    } else if (typeof row.Email === 'string' && row.Email) {
-      candidates = (await ctx.db.contacts.where('emails').equals(row.Email.toLowerCase()).toArray()).filter(unlinked);
-    }
-    if (candidates.length !== 1) continue;
-    const type = localTypeOf(sobject, row);
-    found.set(row.Id, { type, record: candidates[0]! });
-    taken.add(candidates[0]!.id);
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  // One look-up per index for the whole page, not one per row.
+  const domainOf = (row: SObjectRecord) => (text(row.Website) ? registrableDomain(String(row.Website)) : null);
+  const nameOf = (row: SObjectRecord) => (text(row.Name) ? normalizeAccountName(String(row.Name)) : null);
+  const emailOf = (row: SObjectRecord) => text(row.Email)?.toLowerCase() ?? null;
+  const keys = (of: (row: SObjectRecord) => string | null) => fresh.map(of).filter((k): k is string => k !== null);
+  const candidates: Array<(row: SObjectRecord) => AnyRecord[]> = [];
+  if (sobject === 'Account') {
+    const [byDomain, byName] = await Promise.all([
+      findByIndex(ctx.db.accounts, 'domains', keys(domainOf)), findByIndex(ctx.db.accounts, 'normalizedName', keys(nameOf)),
+    ]);
+    candidates.push((row) => byDomain.filter((a) => a.domains.includes(domainOf(row) ?? '')));
+    candidates.push((row) => byName.filter((a) => a.normalizedName === nameOf(row)));
+  } else {
+    const byEmail = await findByIndex(ctx.db.contacts, 'emails', keys(emailOf));
+    candidates.push((row) => byEmail.filter((c) => c.emails.includes(emailOf(row) ?? '')));
+  }
+  for (const row of fresh) {
+    const found1 = candidates.map((pick) => pick(row).filter(unlinked)).find((list) => list.length > 0) ?? [];
+    if (found1.length !== 1) continue;
+    found.set(row.Id, { type: localTypeOf(sobject, row), record: found1[0]! });
+    taken.add(found1[0]!.id);
     matched.add(row.Id);
   }
   return matched;
@@ -121,6 +130,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
     const now = ctx.now();
     const pending = new Set((await db.outbox.where('recordIds').anyOf(localIds).toArray()).flatMap((e) => e.recordIds));
     const open = new Map((await db.conflicts.where('recordId').anyOf(localIds).toArray()).map((c) => [`${c.recordId}:${c.field}`, c]));
+    const created = new Map<SyncedRecordType, AnyRecord[]>();
 
     for (const row of rows) {
       const found = locals.get(row.Id);
@@ -134,7 +144,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
         const type = localTypeOf(sobject, row);
         const record = recordFromRemote(type, sobject, row, refs, localIdOf, settings, () => newId(now), now);
         if (record) {
-          await tableFor(db, type).add(record);
+          created.set(type, [...(created.get(type) ?? []), record]);
           summary.created += 1;
         } else summary.skipped += 1;
         continue;
@@ -181,6 +191,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
       await table.put({ ...next, remote: { ...next.remote, salesforce: nextLink } } as AnyRecord);
       if (next !== record) summary.updated += 1;
     }
+    for (const [type, records] of created) await tableFor(db, type).bulkAdd(records);
   });
 }
 
