@@ -7,10 +7,10 @@ import { RepositoryError } from '../db/errors';
 import { newId } from '../db/ids';
 import { findByIndex } from '../db/lookup';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
-import { RecordId, type Conflict, type JsonValue, type RemoteLink, type SyncedRecordType } from '../model';
+import { RecordId, type Conflict, type JsonValue, type RemoteLink, type SyncIssue, type SyncedRecordType } from '../model';
 import type { SyncContext } from './context';
 import { threeWayMerge } from './merge';
-import { issueId } from './outbox-claims';
+import { issueId, settleRecords } from './outbox-claims';
 import { localTypeOf, recordFromRemote, remoteValues } from './pull-records';
 import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlList } from './soql';
@@ -35,18 +35,31 @@ const tablesFor = (sobject: SObjectType): SyncedRecordType[] => (sobject === 'Ta
 const isRecordId = (value: unknown): value is string => RecordId.safeParse(value).success;
 const json = (value: unknown): JsonValue => (value === undefined ? null : value as JsonValue);
 
+interface Found {
+  locals: Map<string, Local>;
+  /** Rows that are a Lead converted in Salesforce: the Contact carries the lead's External ID. */
+  converted: Set<string>;
+  /** External IDs that name a local record linked to another Salesforce record: a new record takes a new id. */
+  clashing: Set<string>;
+}
+
 /** The local records these rows are: by Salesforce Id, else by Sidecar's External ID (a push whose answer was lost). */
-async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[]): Promise<Map<string, Local>> {
-  const found = new Map<string, Local>();
+async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[]): Promise<Found> {
+  const found: Found = { locals: new Map(), converted: new Set(), clashing: new Set() };
   for (const type of tablesFor(sobject)) {
     const table = tableFor(ctx.db, type);
-    for (const record of await table.where('remote.salesforce.id').anyOf(rows.map((r) => r.Id)).toArray()) found.set(linkOf(record)!.id!, { type, record });
-    const unlinked = rows.filter((r) => !found.has(r.Id) && isRecordId(r[EXTERNAL_ID_FIELD]));
+    for (const record of await table.where('remote.salesforce.id').anyOf(rows.map((r) => r.Id)).toArray()) found.locals.set(linkOf(record)!.id!, { type, record });
+    const unlinked = rows.filter((r) => !found.locals.has(r.Id) && isRecordId(r[EXTERNAL_ID_FIELD]));
     const byExternal = await table.bulkGet(unlinked.map((r) => r[EXTERNAL_ID_FIELD] as string));
     unlinked.forEach((row, i) => {
       const record = byExternal[i];
-      const linkedId = record && linkOf(record)?.id;
-      if (record && (!linkedId || linkedId === row.Id)) found.set(row.Id, { type, record });
+      if (!record) return;
+      const linkedId = linkOf(record)?.id;
+      if (!linkedId || linkedId === row.Id) found.locals.set(row.Id, { type, record });
+      else if (sobject === 'Contact' && sobjectOfId(linkedId) === 'Lead') {
+        found.locals.set(row.Id, { type, record });
+        found.converted.add(row.Id);
+      } else found.clashing.add(record.id);
     });
   }
   return found;
@@ -114,8 +127,10 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
   if (rows.length === 0) return;
   const { db, settings } = ctx;
   if (counted) summary.pulled[sobject] = (summary.pulled[sobject] ?? 0) + rows.length;
-  const locals = await findLocals(ctx, sobject, rows);
+  const { locals, converted, clashing } = await findLocals(ctx, sobject, rows);
   const firstLinks = await matchUnlinked(ctx, sobject, rows, locals);
+  // A converted lead becomes a contact here too; like a first link, every difference is the rep's to settle.
+  for (const id of converted) firstLinks.add(id);
   const localIdOf = await referenceResolver(ctx, rows);
   const records = [...locals.values()].map((l) => l.record);
   const localIds = records.map((r) => r.id);
@@ -131,9 +146,23 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
     const pending = new Set((await db.outbox.where('recordIds').anyOf(localIds).toArray()).flatMap((e) => e.recordIds));
     const open = new Map((await db.conflicts.where('recordId').anyOf(localIds).toArray()).map((c) => [`${c.recordId}:${c.field}`, c]));
     const created = new Map<SyncedRecordType, AnyRecord[]>();
+    // Deleted here, its delete not yet pushed: a row for it must not bring it back.
+    const externalIds = rows.map((r) => r[EXTERNAL_ID_FIELD]).filter(isRecordId);
+    const deletedHere = new Set((await db.outbox.where('recordIds').anyOf(externalIds).toArray())
+      .filter((e) => e.op === 'delete').flatMap((e) => [...e.recordIds, ...(e.remoteIds.salesforce ? [e.remoteIds.salesforce] : [])]));
+    // Read again inside the transaction: an edit the rep made since the look-ups above is merged, never overwritten.
+    const fresh = new Map<string, AnyRecord | undefined>();
+    for (const type of new Set([...locals.values()].map((l) => l.type))) {
+      const ids = [...locals.values()].filter((l) => l.type === type).map((l) => l.record.id);
+      (await tableFor(db, type).bulkGet(ids)).forEach((record, i) => fresh.set(`${type}:${ids[i]!}`, record));
+    }
 
     for (const row of rows) {
-      const found = locals.get(row.Id);
+      const stale = locals.get(row.Id);
+      const current = stale && fresh.get(`${stale.type}:${stale.record.id}`);
+      if (stale && !current) continue; // deleted here meanwhile: its delete entry speaks for it
+      const found = stale && current ? { type: stale.type, record: current } : undefined;
+      if (!found && (deletedHere.has(row.Id) || deletedHere.has(String(row[EXTERNAL_ID_FIELD])))) { summary.skipped += 1; continue; }
       if (row.IsDeleted === true) {
         if (found) await removeDeleted(ctx, found, pending.has(found.record.id), now);
         if (found) summary.deleted += 1;
@@ -142,7 +171,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
       if (!found && !worthAdding(sobject, row, settings, now)) { summary.skipped += 1; continue; }
       if (!found) {
         const type = localTypeOf(sobject, row);
-        const record = recordFromRemote(type, sobject, row, refs, localIdOf, settings, () => newId(now), now);
+        const record = recordFromRemote(type, sobject, row, refs, localIdOf, settings, () => newId(now), now, !clashing.has(String(row[EXTERNAL_ID_FIELD])));
         if (record) {
           created.set(type, [...(created.get(type) ?? []), record]);
           summary.created += 1;
@@ -150,7 +179,8 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
         continue;
       }
 
-      const { type, record } = found;
+      const { type } = found;
+      const record = converted.has(row.Id) ? { ...found.record, kind: 'contact', company: null } as AnyRecord : found.record;
       const table = tableFor(db, type);
       const link = linkOf(record);
       const local = toRemote(type, record, refs, settings);
@@ -228,13 +258,15 @@ async function removeDeleted(ctx: SyncContext, { type, record }: Local, editedHe
   const { salesforce: _gone, ...otherLinks } = record.remote as Record<string, RemoteLink>;
   void _gone;
   await table.put({ ...record, remote: otherLinks } as AnyRecord);
-  await db.outbox.where('recordIds').equals(record.id).modify({ state: 'parked', lastError: 'deleted in Salesforce', updatedAt: now });
   await db.conflicts.where('recordId').equals(record.id).delete();
-  await db.syncIssues.put({
+  // Only this record leaves its entries, parked with its issue; the others in them go on.
+  const issue: SyncIssue = {
     id: issueId(type, record.id), crm: 'salesforce', recordType: type, recordId: record.id, kind: 'deleted-remotely',
     message: 'Deleted in Salesforce after you edited it here: push it again as a new record, or delete it here too',
     errorCode: null, fields: [], candidates: [], createdAt: now,
-  });
+  };
+  const entries = await db.outbox.where('recordIds').equals(record.id).toArray();
+  await settleRecords(db, entries, new Map([[record.id, { kind: 'parked', issue }]]), now);
 }
 
 /**

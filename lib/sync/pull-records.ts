@@ -49,6 +49,7 @@ const isRecordId = (value: unknown): value is string => RecordId.safeParse(value
 export function recordFromRemote(
   type: SyncedRecordType, sobject: SObjectType, row: SObjectRecord, refs: RemoteRefs,
   localIdOf: (remoteId: string | null) => string | null | undefined, settings: MappingSettings, newId: () => string, now: number,
+  keepExternalId = true,
 ): RecordOf<SyncedRecordType> | null {
   const blank = toRemote(type, { kind: sobject === 'Lead' ? 'lead' : 'contact', emails: [], phones: [], contactIds: [], body: '', occurredAt: now }, refs, settings);
   const fields = Object.keys(blank);
@@ -64,7 +65,7 @@ export function recordFromRemote(
     default: break;
   }
   const parsed = RECORD_SCHEMAS[type].safeParse({
-    ...input, id: isRecordId(external) ? external : newId(), createdAt: now, updatedAt: now,
+    ...input, id: keepExternalId && isRecordId(external) ? external : newId(), createdAt: now, updatedAt: now,
     remote: { salesforce: pulledLink(sobject, row, fields, now) },
   });
   return parsed.success ? parsed.data : null;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator/salesforce';
 import { SalesforceClient } from '../crm/salesforce/client';
 import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
-import { createContact, updateContact } from '../db/contacts';
+import { createContact, deleteContact, updateContact } from '../db/contacts';
+import { enqueueUpserts } from '../db/outbox';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
@@ -180,5 +181,47 @@ describe('pullChanges against the Salesforce emulator', () => {
     // Its first push stamps the External ID on that record and creates none.
     await pushOutbox(context(clock));
     expect(sf.records('Contact')).toMatchObject([{ Id: remote.Id, [EXTERNAL_ID_FIELD]: local.id, Title: 'Chief Technology Officer' }]);
+  });
+
+  it('parks only the deleted record out of a shared entry, and never brings back a record deleted here', async () => {
+    const t0 = Date.now() - UNDO_WINDOW_MS - 5000;
+    const [a, b] = [await createContact(db, { kind: 'lead', lastName: 'Alpha', company: 'Fjord AB' }, t0), await createContact(db, { kind: 'lead', lastName: 'Beta', company: 'Fjord AB' }, t0)];
+    const clock = { now: Date.now() };
+    await pushOutbox(context(clock));
+    await pullChanges(context(clock));
+    const [remoteA, remoteB] = [a, b].map((p) => sf.records('Lead').find((l) => l[EXTERNAL_ID_FIELD] === p.id)!);
+    // Both edited here in one entry, as an import would write them; Alpha is then deleted in Salesforce.
+    const edited = (await db.contacts.bulkGet([a.id, b.id])).map((c) => ({ ...c!, title: 'Buyer' }));
+    await db.contacts.bulkPut(edited);
+    await enqueueUpserts(db, 'contact', edited.map((record) => ({ record, fields: [], created: true })), clock.now);
+    sf.remove('Lead', String(remoteA!.Id));
+    // Beta is deleted here (its delete not pushed yet) and edited in Salesforce.
+    await deleteContact(db, b.id, clock.now);
+    sf.update('Lead', String(remoteB!.Id), { Title: 'Changed there' });
+
+    await pullChanges(context(clock));
+    expect((await db.contacts.toArray()).map((c) => c.lastName)).toEqual(['Alpha']);
+    const entries = await db.outbox.toArray();
+    expect(entries.filter((e) => e.state === 'parked').flatMap((e) => e.recordIds)).toEqual([a.id]);
+    expect(entries.some((e) => e.op === 'delete' && e.recordIds.includes(b.id))).toBe(true);
+  });
+
+  it('keeps a lead converted in Salesforce as one person, now a contact of the converted account', async () => {
+    const t0 = Date.now() - UNDO_WINDOW_MS - 5000;
+    const lead = await createContact(db, { kind: 'lead', lastName: 'Lind', company: 'Fjord AB', emails: ['lind@fjord.example'] }, t0);
+    const clock = { now: Date.now() };
+    await pushOutbox(context(clock));
+    const remoteLead = sf.records('Lead')[0]!;
+    // Salesforce's lead conversion: an account, a contact carrying the lead's fields (and its External ID), the lead marked converted.
+    const account = sf.insert('Account', { Name: 'Fjord AB' });
+    const contact = sf.insert('Contact', { LastName: 'Lind', Email: 'lind@fjord.example', AccountId: account.Id, [EXTERNAL_ID_FIELD]: lead.id });
+    sf.update('Lead', String(remoteLead.Id), { IsConverted: true });
+
+    await pullChanges(context(clock));
+    const people = await db.contacts.toArray();
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ id: lead.id, kind: 'contact', company: null });
+    expect(people[0]!.remote.salesforce?.id).toBe(contact.Id);
+    expect(people[0]!.accountId).toBe((await db.accounts.toArray())[0]!.id);
   });
 });
