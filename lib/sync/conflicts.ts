@@ -3,14 +3,13 @@ import type { SidecarDb } from '../db/database';
 import { notFound } from '../db/errors';
 import { enqueueUpserts } from '../db/outbox';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
-import type { Conflict, RemoteLink, SyncedRecordType } from '../model';
-import { sobjectOfId } from './remote-refs';
+import type { Conflict, SyncedRecordType } from '../model';
+import { linkOf, sobjectOfId } from './remote-refs';
 
 /** The rep's answer in the conflict centre: their value, or Salesforce's. */
 export type ConflictChoice = 'mine' | 'salesforce';
 
 type AnyRecord = RecordOf<SyncedRecordType>;
-const linkOf = (record: AnyRecord): RemoteLink | undefined => (record.remote as Partial<Record<'salesforce', RemoteLink>>).salesforce;
 
 /** Which local table a Salesforce Id's records live in, by its prefix. */
 const TYPE_OF_SOBJECT: Record<string, SyncedRecordType> = { Account: 'account', Contact: 'contact', Lead: 'contact', Opportunity: 'opportunity' };

@@ -5,7 +5,7 @@ import { RepositoryError, notFound } from '../db/errors';
 import { newId } from '../db/ids';
 import { deleteInTransaction, tableFor, type RecordOf } from '../db/records';
 import type { OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
-import { sobjectOfId } from './remote-refs';
+import { sobjectOfId, TYPE_KEY } from './remote-refs';
 
 /**
  * What the rep can do about a record sync could not settle (the error centre). Each action writes
@@ -14,7 +14,6 @@ import { sobjectOfId } from './remote-refs';
 
 type AnyRecord = RecordOf<SyncedRecordType>;
 /** `base.__type`: the object a linked record lives in (push.ts reads it). */
-const TYPE_KEY = '__type';
 
 function syncTables(db: SidecarDb) {
   return [db.accounts, db.contacts, db.opportunities, db.activities, db.notes, db.tasks, db.outbox, db.conflicts, db.syncIssues];

@@ -1,8 +1,9 @@
 import { COMPOSITE_LIMIT, EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
-import { pulledFields, type SObjectType } from '../crm/salesforce/mapping';
+import { pulledFields, sobjectFor, type SObjectType } from '../crm/salesforce/mapping';
 import type { SObjectRecord } from '../crm/salesforce/schemas';
 import { normalizeAccountName, normalizeLinkedInUrl, registrableDomain } from '../match/normalize';
-import type { Account, Contact } from '../model';
+import type { Account, Contact, SyncedRecordType } from '../model';
+import { sobjectOfId } from './remote-refs';
 import type { SyncContext } from './context';
 import { chunk, soqlList, soqlString } from './soql';
 
@@ -89,6 +90,27 @@ export async function matchAccounts(ctx: SyncContext, accounts: readonly Account
     });
     const byName = byDomain.length ? [] : rows.filter((r) => typeof r.Name === 'string' && normalizeAccountName(r.Name) === account.normalizedName);
     result.set(account.id, decide(() => 'Account', account.id, byDomain.length ? byDomain : byName));
+  }
+  return result;
+}
+
+/** The Salesforce records the rep chose to link records to (error centre), read by Id in Composite calls. */
+export async function readChosen(ctx: SyncContext, type: SyncedRecordType, records: ReadonlyArray<{ id: string; remote: { salesforce?: { id: string | null } } }>): Promise<Map<string, RemoteMatch>> {
+  const result = new Map<string, RemoteMatch>();
+  const bySObject = new Map<SObjectType, Array<{ localId: string; remoteId: string }>>();
+  for (const record of records) {
+    const remoteId = record.remote.salesforce?.id;
+    const sobject = remoteId ? (sobjectOfId(remoteId) as SObjectType | null) ?? sobjectFor(type, {}) : null;
+    if (remoteId && sobject) bySObject.set(sobject, [...(bySObject.get(sobject) ?? []), { localId: record.id, remoteId }]);
+  }
+  const soqls = [...bySObject].flatMap(([sobject, list]) =>
+    chunk(list.map((l) => l.remoteId), VALUES_PER_QUERY).map((ids) => `SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject} WHERE Id IN ${soqlList(ids)}`));
+  const rows = new Map((await runQueries(ctx, soqls)).map((row) => [row.Id, row]));
+  for (const [sobject, list] of bySObject) {
+    for (const { localId, remoteId } of list) {
+      const row = rows.get(remoteId);
+      if (row) result.set(localId, { kind: 'link', sobject, row });
+    }
   }
   return result;
 }

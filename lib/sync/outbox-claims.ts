@@ -64,7 +64,8 @@ export async function settleRecords(
         state: outcome.kind === 'parked' ? 'parked' : 'pending',
         nextAttemptAt: outcome.kind === 'later' ? outcome.at : now,
         attempts: entry.attempts + (outcome.kind === 'later' && outcome.countsAsAttempt ? 1 : 0),
-        lastError: outcome.kind === 'parked' ? outcome.issue.message : outcome.error,
+        // The code only: an issue's message may carry a validation rule's text.
+        lastError: outcome.kind === 'parked' ? outcome.issue.errorCode ?? outcome.issue.kind : outcome.error,
       };
       await db.outbox.add(own);
       if (outcome.kind === 'parked') await db.syncIssues.put(outcome.issue);

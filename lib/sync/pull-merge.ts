@@ -7,12 +7,12 @@ import { RepositoryError } from '../db/errors';
 import { newId } from '../db/ids';
 import { findByIndex } from '../db/lookup';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
-import { RecordId, type Conflict, type JsonValue, type RemoteLink, type SyncIssue, type SyncedRecordType } from '../model';
+import { type Conflict, type JsonValue, type RemoteLink, type SyncIssue, type SyncedRecordType } from '../model';
 import type { SyncContext } from './context';
 import { threeWayMerge } from './merge';
 import { issueId, settleRecords } from './outbox-claims';
 import { localTypeOf, recordFromRemote, remoteValues } from './pull-records';
-import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
+import { isRecordId, linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlList } from './soql';
 
 export interface PullSummary {
@@ -30,9 +30,7 @@ export interface PullSummary {
 type AnyRecord = RecordOf<SyncedRecordType>;
 interface Local { type: SyncedRecordType; record: AnyRecord }
 
-const linkOf = (record: AnyRecord): RemoteLink | undefined => (record.remote as Partial<Record<'salesforce', RemoteLink>>).salesforce;
 const tablesFor = (sobject: SObjectType): SyncedRecordType[] => (sobject === 'Task' ? ['activity', 'task'] : [localTypeOf(sobject, { Id: '' })]);
-const isRecordId = (value: unknown): value is string => RecordId.safeParse(value).success;
 const json = (value: unknown): JsonValue => (value === undefined ? null : value as JsonValue);
 
 interface Found {

@@ -3,8 +3,8 @@ import { fromRemote, toRemote, type MappingSettings, type RemoteFields, type Rem
 import type { SObjectRecord } from '../crm/salesforce/schemas';
 import { deriveAccountFields } from '../db/accounts';
 import { RECORD_SCHEMAS, type RecordOf } from '../db/records';
-import { RecordId, type RemoteLink, type SyncedRecordType } from '../model';
-import { TYPE_KEY } from './remote-refs';
+import type { RemoteLink, SyncedRecordType } from '../model';
+import { isRecordId, TYPE_KEY } from './remote-refs';
 
 /** Salesforce Task subtypes that are logged activities; any other Task is a to-do. */
 const ACTIVITY_SUBTYPES = new Set(['Email', 'Call', 'ListEmail']);
@@ -38,7 +38,6 @@ export function pulledLink(sobject: SObjectType, row: SObjectRecord, fields: rea
   };
 }
 
-const isRecordId = (value: unknown): value is string => RecordId.safeParse(value).success;
 
 /**
  * A new local record for a Salesforce row no local record is linked to, or null when Sidecar

@@ -152,4 +152,16 @@ describe('pushOutbox against the Salesforce emulator', () => {
     expect(summary).toMatchObject({ pushed: { Contact: 2, Task: 1 }, relations: 0, parked: 0 });
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('links a record to the Salesforce record the rep chose: reads it first, fills gaps, stamps the External ID, creates nothing', async () => {
+    const chosen = sf.insert('Contact', { LastName: 'Berg', Email: 'ada.berg@nordlys.example', Phone: '+46 8 123', Title: 'CTO' });
+    const t0 = Date.now();
+    const contact = await createContact(db, { kind: 'contact', lastName: 'Berg', title: 'CTO' }, t0);
+    // What the error centre's "Link to existing" leaves: the chosen Id, nothing synced yet.
+    await db.contacts.update(contact.id, { 'remote.salesforce': { id: String(chosen.Id), syncedAt: null, base: { __type: 'Contact' } } });
+    const summary = await pushOutbox(context({ now: t0 + UNDO_WINDOW_MS + 1 }));
+    expect(summary.linked).toBe(1);
+    expect(sf.records('Contact')).toMatchObject([{ Id: chosen.Id, [EXTERNAL_ID_FIELD]: contact.id, Phone: '+46 8 123', Email: 'ada.berg@nordlys.example' }]);
+    expect(await db.contacts.get(contact.id)).toMatchObject({ phones: ['+46 8 123'], emails: ['ada.berg@nordlys.example'] });
+  });
 });

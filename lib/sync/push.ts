@@ -2,15 +2,16 @@ import { COLLECTION_LIMIT, EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import { ApiError, AuthError, DailyLimitError, RetryableError } from '../crm/salesforce/errors';
 import { fromRemote, sobjectFor, toRemote, type RemoteFields, type SObjectType } from '../crm/salesforce/mapping';
 import type { SaveResult, SObjectRecord } from '../crm/salesforce/schemas';
+import { enqueueUpserts } from '../db/outbox';
 import { tableFor, type RecordOf } from '../db/records';
 import type { Account, Activity, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
 import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
 import type { SyncContext } from './context';
-import { matchAccounts, matchPeople, type RemoteMatch } from './match-remote';
+import { matchAccounts, matchPeople, readChosen, type RemoteMatch } from './match-remote';
 import { claimDue, issueId, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
 import { pushTaskRelations } from './push-relations';
-import { loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
+import { linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlString } from './soql';
 import { checkAgainstDescribe } from './validate';
 
@@ -32,7 +33,6 @@ export interface PushSummary {
 
 type AnyRecord = RecordOf<SyncedRecordType>;
 type Link = RemoteLink;
-const linkOf = (record: AnyRecord): Link | undefined => (record.remote as Partial<Record<'salesforce', Link>>).salesforce;
 /** Lookups Sidecar never clears: a null here means the related record is not in Sidecar, not that the rep unlinked it. */
 const REFERENCE_FIELDS = new Set(['AccountId', 'WhoId', 'WhatId']);
 
@@ -75,15 +75,47 @@ export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
   return summary;
 }
 
+/**
+ * What the error centre says about a record Salesforce refused: Sidecar's own words, the fields and
+ * the code. Salesforce's text can quote the record's values (an email address, a duplicate value),
+ * so it is kept only for validation rules, whose text the org's admin wrote for the rep to act on.
+ */
+const REFUSALS: Record<string, string> = {
+  REQUIRED_FIELD_MISSING: 'Salesforce needs a value',
+  FIELD_CUSTOM_VALIDATION_EXCEPTION: 'A validation rule of your org refused it',
+  INVALID_CROSS_REFERENCE_KEY: 'A related record is not in Salesforce, or you cannot see it',
+  INVALID_EMAIL_ADDRESS: 'Salesforce does not accept the email address',
+  STRING_TOO_LONG: 'A value is longer than Salesforce allows',
+  INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: 'A value is not one of the org\'s picklist values',
+  DUPLICATE_VALUE: 'Another Salesforce record already holds a value that must be unique',
+  INSUFFICIENT_ACCESS_OR_READONLY: 'Your Salesforce user may not change this record',
+  INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY: 'Your Salesforce user may not use a related record',
+  ENTITY_IS_DELETED: 'The Salesforce record was deleted',
+  INVALID_FIELD: 'The org has no such field: check Settings → Salesforce → Field mapping',
+  INVALID_FIELD_FOR_INSERT_UPDATE: 'Salesforce does not let Sidecar set a field',
+};
+
+export function refusalMessage(code: string, salesforceText: string, fields: readonly string[]): string {
+  const said = code === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && salesforceText ? `: ${salesforceText}` : '';
+  return `${REFUSALS[code] ?? 'Salesforce refused the record'}${said}${fields.length ? ` (${fields.join(', ')})` : ''} [${code}]`;
+}
+
+/** An outbox entry's `lastError`: the error's kind and code, never text that may quote a record. */
+function failureCode(error: unknown): string {
+  if (error instanceof ApiError) return `${error.name} ${error.status} ${error.errorCode}`;
+  if (error instanceof RetryableError) return `${error.name}${error.status ? ` ${error.status}` : ''}`;
+  return error instanceof Error ? error.name : 'sync failed';
+}
+
 async function releaseAfter(ctx: SyncContext, claimed: OutboxEntry[], error: unknown): Promise<void> {
   const now = ctx.now();
   const attempts = Math.max(0, ...claimed.map((e) => e.attempts));
-  if (error instanceof DailyLimitError) await releaseClaims(ctx.db, claimed, now + DAILY_LIMIT_PAUSE_MS, error.message, false, now);
-  else if (error instanceof AuthError) await releaseClaims(ctx.db, claimed, now, error.message, false, now);
+  const code = failureCode(error);
+  if (error instanceof DailyLimitError) await releaseClaims(ctx.db, claimed, now + DAILY_LIMIT_PAUSE_MS, code, false, now);
+  else if (error instanceof AuthError) await releaseClaims(ctx.db, claimed, now, code, false, now);
   else {
     const retryAfter = error instanceof RetryableError ? error.retryAfterMs : null;
-    const message = error instanceof Error ? error.message : 'sync failed';
-    await releaseClaims(ctx.db, claimed, now + retryDelay(attempts, retryAfter), message, true, now);
+    await releaseClaims(ctx.db, claimed, now + retryDelay(attempts, retryAfter), code, true, now);
   }
 }
 
@@ -107,12 +139,20 @@ async function pushDeletes(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   }
 }
 
-/** Before a record's first push: find it in the org, so a colleague's record is linked, never duplicated. */
+/**
+ * Before a record's first push: find it in the org, so a colleague's record is linked, never
+ * duplicated. A record the rep linked to a chosen Salesforce record (error centre) reads that record
+ * first, so it is linked the same way: gaps filled, nothing of the colleague's overwritten.
+ */
 async function matchFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[]): Promise<Map<string, RemoteMatch>> {
   const fresh = records.filter((r) => linkOf(r) === undefined);
-  if (type === 'account') return matchAccounts(ctx, fresh as Account[]);
-  if (type === 'contact') return matchPeople(ctx, fresh as Contact[]);
-  return new Map();
+  const chosen = await readChosen(ctx, type, records.filter((r) => {
+    const link = linkOf(r);
+    return link?.id && link.syncedAt === null && !Object.hasOwn(link.base, EXTERNAL_ID_FIELD);
+  }));
+  const found = type === 'account' ? await matchAccounts(ctx, fresh as Account[]) : type === 'contact' ? await matchPeople(ctx, fresh as Contact[]) : new Map<string, RemoteMatch>();
+  for (const [id, match] of chosen) found.set(id, match);
+  return found;
 }
 
 /** A matched record's link: its Salesforce values become the base; the gaps in ours are filled from it. */
@@ -149,6 +189,8 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   const conflicts = await db.conflicts.where('recordId').anyOf(records.map((r) => r.id)).toArray();
   const now = ctx.now();
   const outgoing: Outgoing[] = [];
+  /** Activities in Salesforce after this push, whose other people TaskRelation names. */
+  const related: Array<{ activity: Activity; taskId: string }> = [];
 
   for (const record of records) {
     let link = linkOf(record);
@@ -185,7 +227,8 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     const stamped = link?.base[EXTERNAL_ID_FIELD] === record.id;
     const mode = link?.id && !stamped ? 'id' : 'external';
     if (link?.id && stamped && Object.keys(payload).length === 0) {
-      outcomes.set(record.id, { kind: 'done' }); // nothing new to say
+      outcomes.set(record.id, { kind: 'done' }); // nothing new to say (but its relations are checked below)
+      if (type === 'activity') related.push({ activity: record as Activity, taskId: link.id });
       continue;
     }
     const problems = checkAgainstDescribe(await ctx.describe(sobject), payload, !link?.id);
@@ -204,14 +247,20 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     const key = `${item.sobject}:${item.mode}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const sent: Array<{ activity: Activity; taskId: string }> = [];
   for (const group of groups.values()) {
     for (const batch of chunk(group, COLLECTION_LIMIT)) {
       const links = await sendBatch(ctx, type, entries, batch, summary);
-      if (type === 'activity') for (const item of batch) if (links.get(item.record.id)?.id) sent.push({ activity: item.record as Activity, taskId: links.get(item.record.id)!.id! });
+      if (type === 'activity') for (const item of batch) if (links.get(item.record.id)?.id) related.push({ activity: item.record as Activity, taskId: links.get(item.record.id)!.id! });
     }
   }
-  summary.relations += await pushTaskRelations(ctx, sent);
+  try {
+    summary.relations += await pushTaskRelations(ctx, related);
+  } catch (error) {
+    // The Tasks are in; their relations are not. Queue the activities again so the next run adds them.
+    const records = related.map((r) => r.activity).filter((a) => a.contactIds.length > 1);
+    await db.transaction('rw', db.outbox, () => enqueueUpserts(db, 'activity', records.map((record) => ({ record, fields: ['contactIds'] })), ctx.now()));
+    throw error;
+  }
 }
 
 /** Fields Salesforce sets on create only: an upsert that turns out to be an update must leave them out. */
@@ -269,7 +318,7 @@ async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: Outb
     const kind = error?.statusCode === 'DUPLICATES_DETECTED' ? 'duplicate' : 'rejected';
     const message = kind === 'duplicate'
       ? 'Salesforce\'s duplicate rules found this record already: link it to the existing one'
-      : `${error?.statusCode ?? 'UNKNOWN'}: ${error?.message ?? 'Salesforce refused the record without saying why'}`;
+      : refusalMessage(error?.statusCode ?? 'UNKNOWN', error?.message ?? '', error?.fields ?? []);
     outcomes.set(item.record.id, {
       kind: 'parked',
       issue: issue(type, item.record.id, kind, message, now, {

@@ -1,10 +1,16 @@
 import type { RemoteRefs } from '../crm/salesforce/mapping';
 import type { SidecarDb } from '../db/database';
 import { tableFor } from '../db/records';
-import type { RemoteLink, SyncedRecordType } from '../model';
+import { RecordId, type RemoteLink, type SyncedRecordType } from '../model';
 
 /** `base.__type`: the sObject a record lives as in Salesforce (a lead stays a Lead there until converted). */
 export const TYPE_KEY = '__type';
+
+/** A record's Salesforce link, if it has one. */
+export const linkOf = (record: { remote: object }): RemoteLink | undefined => (record.remote as Partial<Record<'salesforce', RemoteLink>>).salesforce;
+
+/** Whether a value is a Sidecar record id (a ULID): an External ID Sidecar wrote. */
+export const isRecordId = (value: unknown): value is string => RecordId.safeParse(value).success;
 
 /** Salesforce Id prefixes of the objects Sidecar writes. */
 const ID_PREFIXES: Record<string, string> = {

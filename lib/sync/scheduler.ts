@@ -125,7 +125,7 @@ export interface StatusStore {
 export interface SchedulerDeps {
   db: SidecarDb;
   openSalesforce: OpenSalesforce;
-  /** One run; `syncOnce` (push, then pull) unless a test puts its own. */
+  /** One run; `syncOnce` (pull, then push) unless a test puts its own. */
   runSync?: (ctx: SyncContext) => Promise<unknown>;
   loadSettings?: () => Promise<SyncSettings>;
   status?: StatusStore;
