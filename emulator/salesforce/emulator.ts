@@ -25,6 +25,8 @@ export interface SalesforceEmulatorOptions {
   dailyLimit?: number;
   clientId?: string;
   sharedActivities?: boolean;
+  /** Tells orgs apart (their Organization Id); default 1. */
+  orgSerial?: number;
 }
 
 export interface SalesforceEmulator {
@@ -89,7 +91,7 @@ function buildApp(state: EmulatorState, secret: string): Hono {
 }
 
 export async function startSalesforceEmulator(options: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
-  const org = new Org(options.sharedActivities ?? true);
+  const org = new Org(options.sharedActivities ?? true, options.orgSerial ?? 1);
   const state: EmulatorState = {
     org, tokens: new TokenStore(org.orgId), faults: new FaultState(org),
     usage: { used: 0, max: options.dailyLimit ?? 15000 }, requests: [],

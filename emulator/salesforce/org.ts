@@ -16,7 +16,7 @@ export type WriteResult = { ok: true; record: Rec } | { ok: false; errors: SfErr
  */
 export class Org {
   readonly schema: Schema;
-  readonly orgId = makeId('00D', 1, '5g');
+  readonly orgId: string;
   readonly userId = makeId('005', 1, '5g');
   readonly duplicateRules = new Map<string, string>();
   readonly restrictedPicklists = new Map<string, string[]>();
@@ -24,7 +24,9 @@ export class Org {
   private counter = 1000;
   private lastStamp = 0;
 
-  constructor(readonly sharedActivities: boolean) {
+  /** `serial`: which org this is, so two emulators can be two different orgs. */
+  constructor(readonly sharedActivities: boolean, serial = 1) {
+    this.orgId = makeId('00D', serial, '5g');
     this.schema = new Schema(sharedActivities);
     const now = this.tick();
     this.table('User').set(this.userId, {

@@ -114,7 +114,8 @@ test('connect Salesforce through the real web-auth flow, keep the token out of c
   expect(sf.requests.map((r) => `${r.pattern} ${r.status}`)).toEqual(['POST /services/oauth2/revoke 200']);
   expect((await fetch(`${sf.url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${accessToken}` } })).status).toBe(401);
   expect(await extension.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)))).not.toContain('salesforceAccessToken');
-  expect(await secretIds(page)).toEqual([]);
+  // No token stays; only which org the records are linked to, so connecting another org is noticed.
+  expect(await secretIds(page)).toEqual(['salesforce.linked-org']);
 });
 
 test('when Salesforce revokes the grant, the page says so and connecting again works', async ({ page, extension }) => {

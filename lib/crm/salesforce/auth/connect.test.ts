@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../../../emulator/salesforce';
 import type { SidecarDb } from '../../../db/database';
+import { createContact } from '../../../db/contacts';
 import { freshDb } from '../../../db/test-db';
 import { AuthError } from '../errors';
 import { connectSalesforce, InstanceNotAllowedError } from './connect';
@@ -108,5 +109,29 @@ describe('connectSalesforce: web-server flow with PKCE', () => {
     };
     await expect(connectToEmulator(db, sf.url, { fetch: noRefresh })).rejects.toBeInstanceOf(AuthError);
     expect(await db.secrets.count()).toBe(0);
+  });
+});
+
+describe('connecting another org', () => {
+  it('unlinks every record from the old org and queues it for the new one; the same org keeps its links', async () => {
+    await connectToEmulator(db, sf.url, connectDeps());
+    const contact = await createContact(db, { kind: 'lead', lastName: 'Lind', company: 'Fjord AB' }, 1);
+    await db.contacts.update(contact.id, { 'remote.salesforce': { id: '00Q000000000001AAA', syncedAt: 1, base: {} } });
+    await db.outbox.clear();
+    await db.checkpoints.put({ id: 'salesforce:Lead', crm: 'salesforce', recordType: 'contact', remoteTimestamp: '2026-12-01T00:00:00Z', boundaryIds: [], pulledAt: 1, updatedAt: 1 });
+
+    await connectToEmulator(db, sf.url, connectDeps()); // the same org again
+    expect((await db.contacts.get(contact.id))?.remote.salesforce?.id).toBe('00Q000000000001AAA');
+    expect(await db.checkpoints.count()).toBe(1);
+
+    const other = await startSalesforceEmulator({ clientId: CLIENT_ID, orgSerial: 2 });
+    try {
+      await connectToEmulator(db, other.url, connectDeps());
+      expect((await db.contacts.get(contact.id))?.remote.salesforce).toBeUndefined();
+      expect(await db.checkpoints.count()).toBe(0);
+      expect((await db.outbox.toArray()).flatMap((e) => e.recordIds)).toEqual([contact.id]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { AuthError } from '../errors';
 import { authorizationRequest, exchangeCode, idsFromIdentityUrl, revokeToken, type OAuthDeps } from './oauth';
 import { originPattern, parseLoginHost } from './login-host';
 import { platformLocks, withRefreshLock, type Locks } from './refresh-lock';
-import { readConnection, readRefreshToken, saveGrant, type SalesforceConnection } from './token-store';
+import { readConnection, readLinkedOrg, readRefreshToken, saveGrant, saveLinkedOrg, type SalesforceConnection } from './token-store';
+import { forgetOrg } from '../../../sync/forget-org';
 
 export interface ConnectDeps extends OAuthDeps {
   /** `https://<extension-id>.chromiumapp.org/` (Chrome) or `https://<hash>.extensions.allizom.org/` (Firefox). */
@@ -64,6 +65,10 @@ export async function connectSalesforce(db: SidecarDb, input: ConnectInput, deps
   const replaced = await withRefreshLock(locks, async () => {
     const previous = await readConnection(db);
     const previousToken = await readRefreshToken(db);
+    // Another org than the one the records are linked to: their links mean nothing there.
+    const linkedOrg = await readLinkedOrg(db);
+    if (linkedOrg !== null && linkedOrg !== orgId) await forgetOrg(db, connection.connectedAt);
+    await saveLinkedOrg(db, orgId);
     await saveGrant(db, connection, tokens.refresh_token!, tokens.access_token);
     return previous && previousToken ? { connection: previous, token: previousToken } : null;
   });

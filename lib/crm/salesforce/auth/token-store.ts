@@ -13,6 +13,8 @@ import { browser } from '../../../platform/browser';
 
 const REFRESH_TOKEN_ID = 'salesforce.refresh-token';
 const CONNECTION_ID = 'salesforce.connection';
+/** The org the store's Salesforce links point into; kept on disconnect, so connecting another org is noticed. */
+const LINKED_ORG_ID = 'salesforce.linked-org';
 
 export const SalesforceConnection = z.object({
   /** The login host's origin the rep connected through (`https://login.salesforce.com`). */
@@ -97,6 +99,15 @@ export async function markReconnect(db: SidecarDb, reason: string, now = Date.no
 }
 
 /** Forget the connection entirely (after revoking it). Local records stay. */
+/** The Organization Id the local records are linked to, if any. */
+export async function readLinkedOrg(db: SidecarDb): Promise<string | null> {
+  return (await db.secrets.get(LINKED_ORG_ID))?.value ?? null;
+}
+
+export async function saveLinkedOrg(db: SidecarDb, orgId: string): Promise<void> {
+  await db.secrets.put({ id: LINKED_ORG_ID, value: orgId });
+}
+
 export async function clearConnection(db: SidecarDb): Promise<void> {
   await clearAccessToken();
   await db.secrets.bulkDelete([REFRESH_TOKEN_ID, CONNECTION_ID]);
