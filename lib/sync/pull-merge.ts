@@ -7,10 +7,11 @@ import { RepositoryError } from '../db/errors';
 import { newId } from '../db/ids';
 import { findByIndex } from '../db/lookup';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
-import { type Conflict, type JsonValue, type RemoteLink, type SyncIssue, type SyncedRecordType } from '../model';
+import { SyncedRecordType, type Conflict, type JsonValue, type RemoteLink, type SyncIssue } from '../model';
 import type { SyncContext } from './context';
 import { threeWayMerge } from './merge';
 import { issueId, settleRecords } from './outbox-claims';
+import { PullMemory } from './pull-memory';
 import { localTypeOf, recordFromRemote, remoteValues } from './pull-records';
 import { isRecordId, linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlList } from './soql';
@@ -42,11 +43,14 @@ interface Found {
 }
 
 /** The local records these rows are: by Salesforce Id, else by Sidecar's External ID (a push whose answer was lost). */
-async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[]): Promise<Found> {
+async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], memory: PullMemory): Promise<Found> {
   const found: Found = { locals: new Map(), converted: new Set(), clashing: new Set() };
   for (const type of tablesFor(sobject)) {
     const table = tableFor(ctx.db, type);
-    for (const record of await table.where('remote.salesforce.id').anyOf(rows.map((r) => r.Id)).toArray()) found.locals.set(linkOf(record)!.id!, { type, record });
+    const byLink = memory.mayHaveLinked(type)
+      ? await findByIndex(table, 'remote.salesforce.id', rows.map((r) => r.Id))
+      : (await table.bulkGet(rows.map((r) => memory.localIdOf(r.Id)).filter((id): id is string => id !== undefined))).filter((r) => r !== undefined);
+    for (const record of byLink) if (linkOf(record)?.id) found.locals.set(linkOf(record)!.id!, { type, record });
     const unlinked = rows.filter((r) => !found.locals.has(r.Id) && isRecordId(r[EXTERNAL_ID_FIELD]));
     const byExternal = await table.bulkGet(unlinked.map((r) => r[EXTERNAL_ID_FIELD] as string));
     unlinked.forEach((row, i) => {
@@ -69,9 +73,10 @@ async function findLocals(ctx: SyncContext, sobject: SObjectType, rows: readonly
  * records, and only a single candidate, count. Such a link has no last-synced values yet, so the
  * merge fills gaps from Salesforce and asks the rep about any field the two hold differently.
  */
-async function matchUnlinked(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], found: Map<string, Local>): Promise<Set<string>> {
+async function matchUnlinked(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], found: Map<string, Local>, memory: PullMemory): Promise<Set<string>> {
   const matched = new Set<string>();
   if (sobject !== 'Account' && sobject !== 'Contact' && sobject !== 'Lead') return matched;
+  if (!memory.mayHaveUnlinked(localTypeOf(sobject, { Id: '' }))) return matched;
   const fresh = rows.filter((row) => !found.has(row.Id) && row.IsDeleted !== true);
   if (fresh.length === 0) return matched;
   const taken = new Set([...found.values()].map((l) => l.record.id));
@@ -104,15 +109,16 @@ async function matchUnlinked(ctx: SyncContext, sobject: SObjectType, rows: reado
 }
 
 /** Salesforce Ids the rows refer to (AccountId, WhoId, WhatId) → local ids; undefined when not here. */
-async function referenceResolver(ctx: SyncContext, rows: readonly SObjectRecord[]) {
+async function referenceResolver(ctx: SyncContext, rows: readonly SObjectRecord[], memory: PullMemory) {
   const wanted = [...new Set(rows.flatMap((r) => [r.AccountId, r.WhoId, r.WhatId]).filter((v): v is string => typeof v === 'string' && v !== ''))];
   const local = new Map<string, string>();
-  if (wanted.length) {
-    for (const type of ['account', 'contact', 'opportunity'] as const) {
-      for (const record of await tableFor(ctx.db, type).where('remote.salesforce.id').anyOf(wanted).toArray()) local.set(linkOf(record)!.id!, record.id);
-    }
+  for (const type of ['account', 'contact', 'opportunity'] as const) {
+    // Only Ids of that table's object (by prefix), only those this pull has not linked itself.
+    const ids = wanted.filter((id) => memory.localIdOf(id) === undefined && localTypeOf((sobjectOfId(id) ?? '') as SObjectType, { Id: id }) === type);
+    if (ids.length === 0 || !memory.mayHaveLinked(type)) continue;
+    for (const record of await findByIndex(tableFor(ctx.db, type), 'remote.salesforce.id', ids)) local.set(linkOf(record)!.id!, record.id);
   }
-  return (remoteId: string | null): string | null | undefined => (remoteId === null ? null : local.get(remoteId));
+  return (remoteId: string | null): string | null | undefined => (remoteId === null ? null : memory.localIdOf(remoteId) ?? local.get(remoteId));
 }
 
 /**
@@ -121,32 +127,38 @@ async function referenceResolver(ctx: SyncContext, rows: readonly SObjectRecord[
  * here since, are unlinked and shown in the error centre). Nothing here queues an outbox entry:
  * what came from Salesforce need not go back.
  */
-export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], summary: PullSummary, counted = true): Promise<void> {
+export async function applyPulledRows(
+  ctx: SyncContext, sobject: SObjectType, rows: readonly SObjectRecord[], summary: PullSummary, memory = PullMemory.none(), counted = true,
+): Promise<void> {
   if (rows.length === 0) return;
   const { db, settings } = ctx;
   if (counted) summary.pulled[sobject] = (summary.pulled[sobject] ?? 0) + rows.length;
-  const { locals, converted, clashing } = await findLocals(ctx, sobject, rows);
-  const firstLinks = await matchUnlinked(ctx, sobject, rows, locals);
-  // A converted lead becomes a contact here too; like a first link, every difference is the rep's to settle.
-  for (const id of converted) firstLinks.add(id);
-  const localIdOf = await referenceResolver(ctx, rows);
-  const records = [...locals.values()].map((l) => l.record);
-  const localIds = records.map((r) => r.id);
-  const refs = await loadRemoteRefs(db, {
-    account: records.flatMap((r) => ['accountId' in r ? r.accountId : null]),
-    contact: records.flatMap((r) => ('contactIds' in r ? r.contactIds : 'contactId' in r ? [r.contactId] : [])),
-    opportunity: records.flatMap((r) => ['opportunityId' in r ? r.opportunityId : null]),
+  // Every look-up of the page in one read transaction: IndexedDB pipelines the requests (lib/db/lookup.ts).
+  const { locals, converted, clashing, firstLinks, localIdOf, records, refs } = await db.transaction('r', SyncedRecordType.options.map((t) => tableFor(db, t)), async () => {
+    const found = await findLocals(ctx, sobject, rows, memory);
+    const first = await matchUnlinked(ctx, sobject, rows, found.locals, memory);
+    // A converted lead becomes a contact here too; like a first link, every difference is the rep's to settle.
+    for (const id of found.converted) first.add(id);
+    const resolver = await referenceResolver(ctx, rows, memory);
+    const linked = [...found.locals.values()].map((l) => l.record);
+    const related = await loadRemoteRefs(db, {
+      account: linked.flatMap((r) => ['accountId' in r ? r.accountId : null]),
+      contact: linked.flatMap((r) => ('contactIds' in r ? r.contactIds : 'contactId' in r ? [r.contactId] : [])),
+      opportunity: linked.flatMap((r) => ['opportunityId' in r ? r.opportunityId : null]),
+    });
+    return { ...found, firstLinks: first, localIdOf: resolver, records: linked, refs: related };
   });
+  const localIds = records.map((r) => r.id);
   const tables = [...new Set(tablesFor(sobject))].map((t) => tableFor(db, t));
 
   await db.transaction('rw', [...tables, db.conflicts, db.syncIssues, db.outbox], async () => {
     const now = ctx.now();
-    const pending = new Set((await db.outbox.where('recordIds').anyOf(localIds).toArray()).flatMap((e) => e.recordIds));
-    const open = new Map((await db.conflicts.where('recordId').anyOf(localIds).toArray()).map((c) => [`${c.recordId}:${c.field}`, c]));
+    const pending = new Set((await findByIndex(db.outbox, 'recordIds', localIds)).flatMap((e) => e.recordIds));
+    const open = new Map((await findByIndex(db.conflicts, 'recordId', localIds)).map((c) => [`${c.recordId}:${c.field}`, c]));
     const created = new Map<SyncedRecordType, AnyRecord[]>();
     // Deleted here, its delete not yet pushed: a row for it must not bring it back.
     const externalIds = rows.map((r) => r[EXTERNAL_ID_FIELD]).filter(isRecordId);
-    const deletedHere = new Set((await db.outbox.where('recordIds').anyOf(externalIds).toArray())
+    const deletedHere = new Set((await findByIndex(db.outbox, 'recordIds', externalIds))
       .filter((e) => e.op === 'delete').flatMap((e) => [...e.recordIds, ...(e.remoteIds.salesforce ? [e.remoteIds.salesforce] : [])]));
     // Read again inside the transaction: an edit the rep made since the look-ups above is merged, never overwritten.
     const fresh = new Map<string, AnyRecord | undefined>();
@@ -172,6 +184,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
         const record = recordFromRemote(type, sobject, row, refs, localIdOf, settings, () => newId(now), now, !clashing.has(String(row[EXTERNAL_ID_FIELD])));
         if (record) {
           created.set(type, [...(created.get(type) ?? []), record]);
+          memory.remember(row.Id, record.id);
           summary.created += 1;
         } else summary.skipped += 1;
         continue;
@@ -217,6 +230,7 @@ export async function applyPulledRows(ctx: SyncContext, sobject: SObjectType, ro
         base: { ...merged.base, [TYPE_KEY]: (link?.base[TYPE_KEY] as string | undefined) ?? sobject, [EXTERNAL_ID_FIELD]: json(row[EXTERNAL_ID_FIELD] ?? link?.base[EXTERNAL_ID_FIELD]) },
       };
       await table.put({ ...next, remote: { ...next.remote, salesforce: nextLink } } as AnyRecord);
+      memory.remember(row.Id, record.id);
       if (next !== record) summary.updated += 1;
     }
     for (const [type, records] of created) await tableFor(db, type).bulkAdd(records);
@@ -284,7 +298,7 @@ export async function reconcileMissing(ctx: SyncContext, sobject: SObjectType, s
       for (const row of page) if (row.IsDeleted !== true) alive.add(row.Id);
     }
     const gone = ids.filter((id) => !alive.has(id)).map((Id) => ({ attributes: { type: sobject }, Id, IsDeleted: true }));
-    await applyPulledRows(ctx, sobject, gone, summary, false);
+    await applyPulledRows(ctx, sobject, gone, summary, PullMemory.none(), false);
   }
 }
 

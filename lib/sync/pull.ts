@@ -2,6 +2,7 @@ import { pulledFields, type SObjectType } from '../crm/salesforce/mapping';
 import type { SObjectRecord } from '../crm/salesforce/schemas';
 import type { SyncCheckpoint } from '../model';
 import type { SyncContext, SyncSettings } from './context';
+import { PullMemory } from './pull-memory';
 import { applyPulledRows, reconcileMissing, type PullSummary } from './pull-merge';
 import { localTypeOf } from './pull-records';
 import { soqlString } from './soql';
@@ -47,11 +48,12 @@ export function pullQuery(sobject: SObjectType, settings: SyncSettings, userId: 
 /** Pull what changed in Salesforce since each object's checkpoint and merge it into the store. */
 export async function pullChanges(ctx: SyncContext): Promise<PullSummary> {
   const summary: PullSummary = { pulled: {}, created: 0, updated: 0, conflicts: 0, deleted: 0, skipped: 0 };
-  for (const sobject of PULL_ORDER) await pullObject(ctx, sobject, summary);
+  const memory = await PullMemory.read(ctx.db);
+  for (const sobject of PULL_ORDER) await pullObject(ctx, sobject, summary, memory);
   return summary;
 }
 
-async function pullObject(ctx: SyncContext, sobject: SObjectType, summary: PullSummary): Promise<void> {
+async function pullObject(ctx: SyncContext, sobject: SObjectType, summary: PullSummary, memory: PullMemory): Promise<void> {
   const { db } = ctx;
   const id = checkpointId(sobject);
   const stored = await db.checkpoints.get(id);
@@ -72,7 +74,7 @@ async function pullObject(ctx: SyncContext, sobject: SObjectType, summary: PullS
   for await (const page of ctx.client.query(pullQuery(sobject, ctx.settings, ctx.userId, since, startedAt, known), { all: true })) {
     const rows = page.filter((row) => !boundary.has(key(row)));
     for (const row of page) seen.add(row.Id);
-    await applyPulledRows(ctx, sobject, rows, summary);
+    await applyPulledRows(ctx, sobject, rows, summary, memory);
     const last = page.at(-1);
     if (last) {
       const second = soqlSecond(String(last.SystemModstamp));
