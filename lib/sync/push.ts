@@ -142,7 +142,8 @@ async function pushDeletes(ctx: SyncContext, type: SyncedRecordType, entries: Ou
 /**
  * Before a record's first push: find it in the org, so a colleague's record is linked, never
  * duplicated. A record the rep linked to a chosen Salesforce record (error centre) reads that record
- * first, so it is linked the same way: gaps filled, nothing of the colleague's overwritten.
+ * first, so it is linked the same way (`linkTo`): Sidecar's gaps filled from it, fields Sidecar does
+ * not map left alone, and only the fields Sidecar holds differently sent.
  */
 async function matchFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[]): Promise<Map<string, RemoteMatch>> {
   const fresh = records.filter((r) => linkOf(r) === undefined);
