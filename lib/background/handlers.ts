@@ -30,7 +30,7 @@ function senderTabId(tab: { id?: number } | undefined): number {
 export function createHandlers(db: SidecarDb, sync?: SyncServices): Handlers {
   return {
     ...createCaptureHandlers(db),
-    ...createSalesforceHandlers(db),
+    ...createSalesforceHandlers(db, sync ? () => sync.scheduler.connectionChanged() : undefined),
     ...createSyncHandlers(db, sync),
     'page.report': async ({ context }, { sender }) => {
       await savePageContext(senderTabId(sender.tab), withRegistrableDomain(context));

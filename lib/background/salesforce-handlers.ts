@@ -39,8 +39,11 @@ function explain(error: unknown): unknown {
   return error;
 }
 
-/** Connect, disconnect and the connection's settings (options page). */
-export function createSalesforceHandlers(db: SidecarDb): SalesforceHandlers {
+/**
+ * Connect, disconnect and the connection's settings (options page). `onConnected`: the scheduler's
+ * `connectionChanged`, so the first sync starts at once instead of waiting for a change's wake.
+ */
+export function createSalesforceHandlers(db: SidecarDb, onConnected?: () => Promise<unknown>): SalesforceHandlers {
   const openSalesforce = createOpenSalesforce(db);
   return {
     'salesforce.status': async () => status(await readConnection(db)),
@@ -55,6 +58,8 @@ export function createSalesforceHandlers(db: SidecarDb): SalesforceHandlers {
           },
           canReach: (pattern) => browser.permissions.contains({ origins: [pattern] }),
         });
+        // Not awaited: the options page hears "connected" now; the sync's progress shows in its status.
+        if (onConnected) void onConnected().catch(() => undefined);
         return status(connection);
       } catch (error) {
         throw explain(error);

@@ -107,7 +107,9 @@ function syncTestHooks(sync: BackgroundApi['sync']): SyncTestHooks {
     },
     status: () => syncStatusItem.getValue(),
     async logActivity(input) {
-      return (await createRecord(db, 'activity', { occurredAt: Date.now(), ...input })).id;
+      const { id } = await createRecord(db, 'activity', { occurredAt: Date.now(), ...input });
+      await sync.scheduler.afterChange(); // as the router does after every write
+      return id;
     },
     async importPeople(count) {
       const now = Date.now();
@@ -117,6 +119,7 @@ function syncTestHooks(sync: BackgroundApi['sync']): SyncTestHooks {
         await db.contacts.bulkAdd(people);
         await enqueueUpserts(db, 'contact', people.map((record) => ({ record, fields: [], created: true })), now);
       });
+      await sync.scheduler.afterChange();
     },
     workerStarts: () => workerStarts.getValue(),
     async alarmAt() {
