@@ -95,9 +95,10 @@ const REFUSALS: Record<string, string> = {
   INVALID_FIELD_FOR_INSERT_UPDATE: 'Salesforce does not let Sidecar set a field',
 };
 
-export function refusalMessage(code: string, salesforceText: string, fields: readonly string[]): string {
+/** The fields go in the issue's own `fields`, which the error centre lists by their labels. */
+export function refusalMessage(code: string, salesforceText: string): string {
   const said = code === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && salesforceText ? `: ${salesforceText}` : '';
-  return `${REFUSALS[code] ?? 'Salesforce refused the record'}${said}${fields.length ? ` (${fields.join(', ')})` : ''} [${code}]`;
+  return `${REFUSALS[code] ?? 'Salesforce refused the record'}${said} [${code}]`;
 }
 
 /** An outbox entry's `lastError`: the error's kind and code, never text that may quote a record. */
@@ -319,7 +320,7 @@ async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: Outb
     const kind = error?.statusCode === 'DUPLICATES_DETECTED' ? 'duplicate' : 'rejected';
     const message = kind === 'duplicate'
       ? 'Salesforce\'s duplicate rules found this record already: link it to the existing one'
-      : refusalMessage(error?.statusCode ?? 'UNKNOWN', error?.message ?? '', error?.fields ?? []);
+      : refusalMessage(error?.statusCode ?? 'UNKNOWN', error?.message ?? '');
     outcomes.set(item.record.id, {
       kind: 'parked',
       issue: issue(type, item.record.id, kind, message, now, {
