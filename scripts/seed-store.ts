@@ -13,6 +13,7 @@ import { importTerritory } from '../lib/db/import-territory';
 import { enqueueUpserts } from '../lib/db/outbox';
 import { buildRecord } from '../lib/db/records';
 import { demoTerritory } from '../lib/demo/demo-territory';
+import { seededRandom } from '../lib/testing/seeded-random';
 import type { Activity } from '../lib/model';
 
 /** Every seeded record is made at this instant: fixed, so ids (ULIDs start with the time) repeat, and long past the undo window. */
@@ -38,17 +39,6 @@ export function openThrowawayDb(name = 'sidecar-throwaway'): SidecarDb {
   }
 }
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a: one PRNG seed per seed label, so `demo` and `25` never draw the same ids. */
 function hash(text: string): number {
@@ -103,7 +93,7 @@ async function seedGenerated(db: SidecarDb, count: number, now: number): Promise
  * run from a fresh store would create each note again.
  */
 export async function seedStore(db: SidecarDb, seed: Seed, now = SEED_CLOCK): Promise<void> {
-  setIdSource(mulberry32(hash(`sidecar-seed:${seed}`)));
+  setIdSource(seededRandom(hash(`sidecar-seed:${seed}`)));
   try {
     if (seed === 'demo') await importTerritory(db, { ...demoTerritory(now), notes: [] }, now, { sample: false });
     else await seedGenerated(db, seed, now);

@@ -1,5 +1,6 @@
 import type { AccountInput } from '../../lib/db/accounts';
 import type { ContactInput } from '../../lib/db/contacts';
+import { seededRandom } from '../../lib/testing/seeded-random';
 
 /**
  * Deterministic, seeded bench data. Runs inside the extension's service worker (imported by
@@ -13,17 +14,6 @@ export interface StoreDataset {
   accountOf: number[];
 }
 
-/** mulberry32: tiny, fast, good enough to pick names. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ADJECTIVES = ['Blue', 'Bright', 'North', 'Quiet', 'Rapid', 'Silver', 'Green', 'Prime', 'Clear', 'Bold', 'Urban', 'Solid'];
 const NOUNS = ['River', 'Harbor', 'Peak', 'Forge', 'Field', 'Signal', 'Bridge', 'Anchor', 'Summit', 'Cloud', 'Stone', 'Pixel'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SalesforceConnection } from '../crm/salesforce/auth/connection';
 import { PAGES, message } from './message-spec';
 
 /** The connection as the options page sees it: who and where, never a token. */
@@ -8,18 +9,10 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     /** The callback URL the admin registers on the External Client App. */
     redirectUrl: z.string(),
   }),
-  z.object({
+  SalesforceConnection.omit({ reconnect: true }).extend({
     /** `reconnect`: Salesforce refused the grant (revoked, expired, policy); local records are safe. */
     state: z.enum(['connected', 'reconnect']),
     redirectUrl: z.string(),
-    loginUrl: z.string(),
-    clientId: z.string(),
-    instanceUrl: z.string(),
-    orgId: z.string(),
-    userId: z.string(),
-    username: z.string().nullable(),
-    displayName: z.string().nullable(),
-    connectedAt: z.number(),
     /** Salesforce's error code when it refused the grant (`invalid_grant`). */
     reason: z.string().nullable(),
   }),

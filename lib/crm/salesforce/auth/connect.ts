@@ -4,7 +4,8 @@ import { AuthError } from '../errors';
 import { authorizationRequest, exchangeCode, idsFromIdentityUrl, revokeToken, type OAuthDeps } from './oauth';
 import { originPattern, parseLoginHost } from './login-host';
 import { platformLocks, withRefreshLock, type Locks } from './refresh-lock';
-import { readConnection, readLinkedOrg, readRefreshToken, saveGrant, saveLinkedOrg, type SalesforceConnection } from './token-store';
+import type { SalesforceConnection } from './connection';
+import { readConnection, readLinkedOrg, readRefreshToken, saveGrant, saveLinkedOrg } from './token-store';
 import { forgetOrg } from '../../../sync/forget-org';
 
 export interface ConnectDeps extends OAuthDeps {

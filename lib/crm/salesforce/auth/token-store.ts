@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 import type { SidecarDb } from '../../../db/database';
+import { SalesforceConnection } from './connection';
 import { browser } from '../../../platform/browser';
+
 
 /**
  * Where the Salesforce connection is kept (DESIGN.md, "Secrets stay out of reach"). Content scripts
@@ -16,21 +17,6 @@ const CONNECTION_ID = 'salesforce.connection';
 /** The org the store's Salesforce links point into; kept on disconnect, so connecting another org is noticed. */
 const LINKED_ORG_ID = 'salesforce.linked-org';
 
-export const SalesforceConnection = z.object({
-  /** The login host's origin the rep connected through (`https://login.salesforce.com`). */
-  loginUrl: z.string(),
-  /** The External Client App's consumer key. Not a secret. */
-  clientId: z.string(),
-  instanceUrl: z.string(),
-  orgId: z.string(),
-  userId: z.string(),
-  username: z.string().nullable(),
-  displayName: z.string().nullable(),
-  connectedAt: z.number(),
-  /** Set when Salesforce refused the grant: the rep must connect again. Salesforce's error code only. */
-  reconnect: z.object({ reason: z.string(), at: z.number() }).nullable(),
-});
-export type SalesforceConnection = z.infer<typeof SalesforceConnection>;
 
 const accessTokenItem = storage.defineItem<string | null>('session:salesforceAccessToken', { fallback: null, version: 1 });
 
