@@ -1,16 +1,19 @@
-import type { Context, Hono } from 'hono';
-import { COLLECTION_LIMIT } from '../../lib/crm/salesforce/config';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { DATA_ROUTE, requestVersion } from './api-version';
 import { coerceRecord, type Fields } from './coerce';
-import { RequestError, ROLLED_BACK, recordError, type SfError } from './errors';
-import { DATA_PATH, guard, json, readJson } from './http';
+import { notFound, RequestError, ROLLED_BACK, recordError, type SfError } from './errors';
+import { guard, json, readJson } from './http';
+import { LIMITS, MESSAGES } from './limits';
 import type { Org } from './org';
 import type { SObjectDef } from './schema';
 import type { EmulatorState } from './state';
 import { externalIdField, upsert } from './upsert';
 
 /**
- * sObject Collections: create, update, delete and upsert up to 200 records in one call, each with
- * its own result in input order. With allOrNone, one failure rolls every record back.
+ * sObject Collections: create, update, delete and upsert up to LIMITS.collectionRecords records in
+ * one call, each with its own result in input order. With allOrNone, one failure rolls every record
+ * back. Served from LIMITS.collectionsSince (upsert from LIMITS.collectionUpsertSince); an older
+ * version has no such resource (404).
  */
 
 type Result = { id?: unknown; success: boolean; errors: SfError[]; created?: boolean };
@@ -21,9 +24,7 @@ function readCollection(body: unknown): { allOrNone: boolean; records: unknown[]
     throw new RequestError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize the request: expected {"allOrNone": boolean, "records": [...]} at [line:1, column:1]');
   }
   const { allOrNone, records } = body as { allOrNone?: unknown; records: unknown[] };
-  if (records.length > COLLECTION_LIMIT) {
-    throw new RequestError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`);
-  }
+  if (records.length > LIMITS.collectionRecords) throw new RequestError(400, 'EXCEEDED_ID_LIMIT', MESSAGES.collectionTooMany);
   return { allOrNone: allOrNone === true, records };
 }
 
@@ -47,9 +48,20 @@ function run(org: Org, allOrNone: boolean, jobs: Array<() => Result>): Result[] 
 const saved = (id: unknown, created?: boolean): Result => ({ id, success: true, errors: [], ...(created === undefined ? {} : { created }) });
 const failed = (errors: SfError[], id?: unknown): Result => ({ ...(id === undefined ? {} : { id }), success: false, errors });
 
+/** A resource added in API version `since`: not there (404) when the request names an older one. */
+function requireVersion(org: Org, since: number): void {
+  if (requestVersion(org.newestVersion) < since) throw notFound();
+}
+
 export function registerCollections(app: Hono, state: EmulatorState): void {
   const { org } = state;
-  const base = `${DATA_PATH}/composite/sobjects`;
+  const base = `${DATA_ROUTE}/composite/sobjects`;
+  const since42: MiddlewareHandler = async (_c, next) => {
+    requireVersion(org, LIMITS.collectionsSince);
+    await next();
+  };
+  app.use(base, since42);
+  app.use(`${base}/*`, since42);
 
   app.post(base, guard(async (c) => {
     const { allOrNone, records } = readCollection(await readJson(c));
@@ -80,7 +92,7 @@ export function registerCollections(app: Hono, state: EmulatorState): void {
   app.delete(base, guard((c: Context) => {
     const ids = (c.req.query('ids') ?? '').split(',').filter(Boolean);
     if (ids.length === 0) throw new RequestError(400, 'REQUIRED_FIELD_MISSING', 'At least 1 Id is required.');
-    if (ids.length > COLLECTION_LIMIT) throw new RequestError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`);
+    if (ids.length > LIMITS.collectionRecords) throw new RequestError(400, 'EXCEEDED_ID_LIMIT', MESSAGES.collectionTooMany);
     return json(c, 200, run(org, c.req.query('allOrNone') === 'true', ids.map((id) => () => {
       const object = org.schema.objectForId(id);
       const error = object ? org.remove(object, id) : recordError('MALFORMED_ID', `malformed id ${id}`);
@@ -89,6 +101,7 @@ export function registerCollections(app: Hono, state: EmulatorState): void {
   }));
 
   app.patch(`${base}/:type/:field`, guard(async (c) => {
+    requireVersion(org, LIMITS.collectionUpsertSince);
     const object = org.objectOrThrow(c.req.param('type') ?? '');
     const field = externalIdField(org, object, c.req.param('field') ?? '');
     const { allOrNone, records } = readCollection(await readJson(c));

@@ -1,13 +1,19 @@
 import type { Hono } from 'hono';
-import { COMPOSITE_LIMIT } from '../../lib/crm/salesforce/config';
+import { DATA_ROUTE } from './api-version';
 import { RequestError } from './errors';
-import { DATA_PATH, guard, json, readJson } from './http';
+import { guard, json, readJson } from './http';
+import { LIMITS, MESSAGES } from './limits';
+import type { EmulatorState } from './state';
 
 /**
- * Composite: up to 25 sub-requests in one call, which counts as one API request. Each sub-request
- * runs through the same routes (without counting, logging or faults), in order, and may refer to
- * an earlier answer as `@{referenceId.field}`. allOrNone halts after a failure but does not undo
- * earlier sub-requests (Sidecar sends only queries this way).
+ * Composite: up to LIMITS.compositeSubrequests sub-requests in one call, at most
+ * LIMITS.compositeQueryOps of them Query, QueryAll, Query More or sObject Collections; over either
+ * limit the call is refused whole (HTTP 200, one LIMIT_EXCEEDED entry with referenceId null,
+ * nothing run). The call counts as one API request. Each sub-request runs through the same routes
+ * (without counting, logging or faults), in order, and may refer to an earlier answer as
+ * `@{referenceId.field}`. With allOrNone a failure rolls back every write and every other
+ * sub-request answers 400 PROCESSING_HALTED; without it, only sub-requests that refer to a failed
+ * one are skipped.
  */
 
 
@@ -25,7 +31,6 @@ interface SubRequest {
 function readSubRequests(body: unknown): { allOrNone: boolean; requests: SubRequest[] } {
   const list = (body as { compositeRequest?: unknown } | null)?.compositeRequest;
   if (!Array.isArray(list)) throw new RequestError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize the request: expected {"compositeRequest": [...]} at [line:1, column:1]');
-  if (list.length > COMPOSITE_LIMIT) throw new RequestError(400, 'LIMIT_EXCEEDED', `Exceeded max limit of subrequests allowed: ${COMPOSITE_LIMIT}`);
   for (const item of list) {
     const r = item as Partial<SubRequest> | null;
     if (!r || typeof r.method !== 'string' || typeof r.url !== 'string' || typeof r.referenceId !== 'string') {
@@ -43,18 +48,44 @@ function resolve(text: string, answers: Map<string, unknown>): string {
   });
 }
 
-export function registerComposite(app: Hono, secret: string): void {
+type Entry = Record<string, unknown>;
+
+const halted = (referenceId: string | null, message: string = MESSAGES.processingHalted): Entry =>
+  ({ body: [{ errorCode: 'PROCESSING_HALTED', message }], httpHeaders: {}, httpStatusCode: 400, referenceId });
+
+/** A refusal of the whole call: one entry, referenceId null, nothing executed (LIMITS.compositeQueryOps). */
+const refused = (message: string): Entry =>
+  ({ body: [{ errorCode: 'LIMIT_EXCEEDED', message }], httpHeaders: {}, httpStatusCode: 400, referenceId: null });
+
+/** Query, QueryAll, Query More (a nextRecordsUrl) and sObject Collections subrequests. */
+function isQueryOrCollection(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return /^\/services\/data\/[^/]+\/(?:query|queryAll)(?:\/|$)/.test(path) || /^\/services\/data\/[^/]+\/composite\/sobjects(?:\/|$)/.test(path);
+}
+
+/** The referenceIds a subrequest's url or body points at with `@{ref.field}`. */
+function referencesOf(sub: SubRequest): string[] {
+  const text = `${sub.url} ${sub.body === undefined ? '' : JSON.stringify(sub.body)}`;
+  return [...text.matchAll(/@\{([^}.]+)\./g)].map((m) => m[1] ?? '');
+}
+
+export function registerComposite(app: Hono, state: EmulatorState, secret: string): void {
   const composite = guard(async (c) => {
     const { allOrNone, requests } = readSubRequests(await readJson(c));
+    if (requests.length > LIMITS.compositeSubrequests) return json(c, 200, { compositeResponse: [refused(MESSAGES.compositeTooMany)] });
+    if (requests.filter((r) => isQueryOrCollection(r.url)).length > LIMITS.compositeQueryOps) {
+      return json(c, 200, { compositeResponse: [refused(MESSAGES.compositeTooManyQueries)] });
+    }
+    const restore = state.org.snapshot();
     const answers = new Map<string, unknown>();
-    const compositeResponse: Array<Record<string, unknown>> = [];
-    let failed = false;
+    const failedRefs = new Set<string>();
+    const compositeResponse: Entry[] = [];
     for (const sub of requests) {
-      if (failed && allOrNone) {
-        compositeResponse.push({
-          body: [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }],
-          httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId,
-        });
+      const dependsOn = referencesOf(sub).find((ref) => failedRefs.has(ref));
+      if (dependsOn !== undefined) {
+        // "Dependent subrequests aren't executed" (Composite Request Body, allOrNone false).
+        failedRefs.add(sub.referenceId);
+        compositeResponse.push(halted(sub.referenceId, `Invalid reference specified. ${dependsOn} failed, so @{${dependsOn}.…} has no value.`));
         continue;
       }
       const url = new URL(resolve(sub.url, answers), 'http://emulator.internal');
@@ -67,14 +98,20 @@ export function registerComposite(app: Hono, secret: string): void {
       const text = await response.text();
       const body: unknown = text ? JSON.parse(text) : null;
       answers.set(sub.referenceId, body);
-      failed ||= response.status >= 400;
       const httpHeaders: Record<string, string> = {};
       const location = response.headers.get('Location');
       if (location) httpHeaders.Location = location;
-      compositeResponse.push({ body, httpHeaders, httpStatusCode: response.status, referenceId: sub.referenceId });
+      const entry = { body, httpHeaders, httpStatusCode: response.status, referenceId: sub.referenceId };
+      if (response.status >= 400 && allOrNone) {
+        // The whole call rolls back; every other subrequest answers 400 (LIMITS.compositeAllOrNoneRollsBack).
+        restore();
+        return json(c, 200, { compositeResponse: requests.map((r) => (r === sub ? entry : halted(r.referenceId))) });
+      }
+      if (response.status >= 400) failedRefs.add(sub.referenceId);
+      compositeResponse.push(entry);
     }
     return json(c, 200, { compositeResponse });
   });
-  app.post(`${DATA_PATH}/composite`, composite);
-  app.post(`${DATA_PATH}/composite/`, composite);
+  app.post(`${DATA_ROUTE}/composite`, composite);
+  app.post(`${DATA_ROUTE}/composite/`, composite);
 }

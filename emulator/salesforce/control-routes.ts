@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { SalesforceEmulator } from './emulator';
 import type { FailResponse } from './faults';
+import type { NewField } from './schema-changes';
 
 /**
  * `/__emulator/*`: the programmatic controls over HTTP, for poking the CLI emulator by hand.
@@ -16,6 +17,10 @@ import type { FailResponse } from './faults';
  *          dropNext?, truncateNext?, duplicateRule?: {sobject, field}, restrictPicklist?: {sobject, field, values}, reset? }
  *   GET    /__emulator/requests ; DELETE /__emulator/requests
  *   GET    /__emulator/usage ; POST /__emulator/usage  body: { used }
+ *   GET    /__emulator/versions                   → the /services/data list
+ *   POST   /__emulator/schema/:sobject/fields     body: NewField → the field (metadata changes)
+ *   POST   /__emulator/schema/:sobject/touch      → { changedAt } (metadata changes, no field added)
+ *   GET    /__emulator/schema/:sobject            → { changedAt }
  */
 
 interface FaultCommand {
@@ -78,6 +83,16 @@ export function registerControls(app: Hono, emulator: SalesforceEmulator, pendin
 
   app.get(`${base}/requests`, (c) => c.json(emulator.requests));
   app.delete(`${base}/requests`, (c) => attempt(c, () => void emulator.requests.splice(0)));
+  app.get(`${base}/versions`, (c) => c.json(emulator.apiVersions()));
+  app.post(`${base}/schema/:sobject/fields`, async (c) => {
+    const field = await body<NewField>(c);
+    return attempt(c, () => emulator.addField(c.req.param('sobject'), field));
+  });
+  app.post(`${base}/schema/:sobject/touch`, (c) => attempt(c, () => {
+    emulator.touchSchema(c.req.param('sobject'));
+    return { changedAt: emulator.schemaChangedAt(c.req.param('sobject')) };
+  }));
+  app.get(`${base}/schema/:sobject`, (c) => attempt(c, () => ({ changedAt: emulator.schemaChangedAt(c.req.param('sobject')) })));
   app.get(`${base}/usage`, (c) => c.json(emulator.usage()));
   app.post(`${base}/usage`, async (c) => {
     const { used } = await body<{ used: number }>(c);

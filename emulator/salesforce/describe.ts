@@ -1,4 +1,4 @@
-import { DATA_PATH } from './http';
+import { LIMITS } from './limits';
 import type { Org } from './org';
 import type { FieldDef, SObjectDef } from './schema';
 
@@ -44,8 +44,8 @@ function describeField(org: Org, object: SObjectDef, f: FieldDef): Record<string
   };
 }
 
-function urls(object: SObjectDef, instanceUrl: string): Record<string, string> {
-  const base = `${DATA_PATH}/sobjects/${object.name}`;
+function urls(org: Org, object: SObjectDef, instanceUrl: string): Record<string, string> {
+  const base = `${org.dataPath()}/sobjects/${object.name}`;
   return {
     compactLayouts: `${base}/describe/compactLayouts`, rowTemplate: `${base}/{ID}`, approvalLayouts: `${base}/describe/approvalLayouts`,
     uiDetailTemplate: `${instanceUrl}/{ID}`, uiEditTemplate: `${instanceUrl}/{ID}/e`, listviews: `${base}/listviews`,
@@ -71,16 +71,17 @@ export function describeObject(org: Org, object: SObjectDef, instanceUrl: string
     fields: object.fields.map((f) => describeField(org, object, f)), hasSubtypes: false, isInterface: false,
     isSubtype: false, listviewable: null, lookupLayoutable: null, namedLayoutInfos: [], networkScopeFieldName: null,
     recordTypeInfos: [], searchLayoutable: true, sobjectDescribeOption: 'FULL', supportedScopes: [],
-    urls: urls(object, instanceUrl),
+    urls: urls(org, object, instanceUrl),
   };
 }
 
 export function describeGlobal(org: Org): Record<string, unknown> {
+  const data = org.dataPath();
   return {
-    encoding: 'UTF-8', maxBatchSize: 200,
+    encoding: 'UTF-8', maxBatchSize: LIMITS.describeGlobalMaxBatchSize,
     sobjects: [...org.schema.objects.values()].map((o) => ({
       ...objectFlags(o),
-      urls: { sobject: `${DATA_PATH}/sobjects/${o.name}`, describe: `${DATA_PATH}/sobjects/${o.name}/describe`, rowTemplate: `${DATA_PATH}/sobjects/${o.name}/{ID}` },
+      urls: { sobject: `${data}/sobjects/${o.name}`, describe: `${data}/sobjects/${o.name}/describe`, rowTemplate: `${data}/sobjects/${o.name}/{ID}` },
     })),
   };
 }

@@ -9,16 +9,23 @@ import { registerComposite } from './composite-routes';
 import { registerControls } from './control-routes';
 import { notFound, RequestError } from './errors';
 import { FaultState, type Faults } from './faults';
-import { DATA_PATH, fail, json } from './http';
+import { servedVersions, versionNumber, type VersionEntry } from './api-version';
+import { fail, json } from './http';
+import { LIMITS } from './limits';
 import { gate, traffic } from './middleware';
 import { registerOAuth } from './oauth-routes';
 import { Org, type Rec } from './org';
 import { registerQuery } from './query-routes';
+import { newField, type NewField } from './schema-changes';
+import { registerService } from './service-routes';
 import { registerSObjects } from './sobject-routes';
 import type { EmulatorState, RequestLogEntry } from './state';
 import { TokenStore } from './tokens';
 
-/** A local Salesforce org over HTTP: OAuth, the REST data API at one pinned version, and faults. */
+/**
+ * A local Salesforce org over HTTP: OAuth, the REST data API at every version a real org serves
+ * (LIMITS.oldestApiVersion up to the newest), and faults.
+ */
 
 export interface SalesforceEmulatorOptions {
   port?: number;
@@ -27,6 +34,12 @@ export interface SalesforceEmulatorOptions {
   sharedActivities?: boolean;
   /** Tells orgs apart (their Organization Id); default 1. */
   orgSerial?: number;
+  /**
+   * The newest API version the org serves, e.g. '61.0' for an org still on Summer '24: its
+   * `/services/data` list stops there and every newer version answers 404. Default: the newest
+   * version a real org serves in December 2026 (LIMITS.newestApiVersion, 68.0 Winter '27).
+   */
+  newestApiVersion?: string;
 }
 
 export interface SalesforceEmulator {
@@ -46,9 +59,15 @@ export interface SalesforceEmulator {
   requests: RequestLogEntry[];
   usage(): { used: number; max: number };
   setUsage(used: number): void;
+  /** The versions `/services/data` lists, oldest first. */
+  apiVersions(): VersionEntry[];
+  /** Adds a custom field (name ending `__c`), as an admin would in Setup; the object's describe changes. */
+  addField(sobject: string, field: NewField): Record<string, unknown>;
+  /** Marks an object's metadata as changed now, so a describe cached before it is stale. */
+  touchSchema(sobject: string): void;
+  /** When the object's metadata last changed, as an HTTP date (what describe sends as Last-Modified). */
+  schemaChangedAt(sobject: string): string;
 }
-
-const VERSIONS = [['60.0', "Spring '24"], ['61.0', "Summer '24"], ['62.0', "Winter '25"]] as const;
 
 function explain(errors: Array<{ statusCode: string; message: string }>): Error {
   return new Error(errors.map((e) => `${e.statusCode}: ${e.message}`).join('; '));
@@ -66,21 +85,12 @@ function buildApp(state: EmulatorState, secret: string): Hono {
   app.use('/id/*', traffic(state, secret));
   app.use('/services/data/*', gate(state, secret));
 
-  const versions = VERSIONS.map(([version, label]) => ({ label, url: `/services/data/v${version}`, version }));
-  app.get('/services/data', (c) => json(c, 200, versions));
-  app.get('/services/data/', (c) => json(c, 200, versions));
-  const resources = Object.fromEntries(['sobjects', 'query', 'queryAll', 'composite', 'limits'].map((r) => [r, `${DATA_PATH}/${r}`]));
-  app.get(DATA_PATH, (c) => json(c, 200, resources));
-  app.get(`${DATA_PATH}/`, (c) => json(c, 200, resources));
-  app.get(`${DATA_PATH}/limits`, (c) => json(c, 200, {
-    DailyApiRequests: { Max: state.usage.max, Remaining: Math.max(0, state.usage.max - state.usage.used) },
-  }));
-
+  registerService(app, state);
   registerOAuth(app, state);
   registerSObjects(app, state);
   registerQuery(app, state);
   registerCollections(app, state);
-  registerComposite(app, secret);
+  registerComposite(app, state, secret);
   app.notFound((c) => fail(c, notFound()));
   app.onError((error, c) => {
     if (error instanceof RequestError) return fail(c, error);
@@ -90,12 +100,22 @@ function buildApp(state: EmulatorState, secret: string): Hono {
   return app;
 }
 
+function newestOf(option: string | undefined): number {
+  if (option === undefined) return LIMITS.newestApiVersion;
+  const version = versionNumber(option);
+  if (version === null || version < LIMITS.oldestApiVersion || version > LIMITS.newestApiVersion) {
+    throw new Error(`newestApiVersion must be ${LIMITS.oldestApiVersion}.0–${LIMITS.newestApiVersion}.0, not ${option}`);
+  }
+  return version;
+}
+
 export async function startSalesforceEmulator(options: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
-  const org = new Org(options.sharedActivities ?? true, options.orgSerial ?? 1);
+  const newestVersion = newestOf(options.newestApiVersion);
+  const org = new Org(options.sharedActivities ?? true, options.orgSerial ?? 1, newestVersion);
   const state: EmulatorState = {
     org, tokens: new TokenStore(org.orgId), faults: new FaultState(org),
-    usage: { used: 0, max: options.dailyLimit ?? 15000 }, requests: [],
-    clientId: options.clientId ?? 'sidecar-dev', url: '', cursors: new Map(),
+    usage: { used: 0, max: options.dailyLimit ?? LIMITS.defaultDailyRequests }, requests: [],
+    clientId: options.clientId ?? 'sidecar-dev', url: '', cursors: new Map(), newestVersion,
   };
   const copy = (r: Rec) => structuredClone(r);
   const emulator: SalesforceEmulator = {
@@ -133,6 +153,10 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     setUsage: (used) => {
       state.usage.used = used;
     },
+    apiVersions: () => servedVersions(newestVersion),
+    addField: (sobject, field) => ({ ...org.schema.addField(org.objectOrThrow(sobject).name, newField(field)) }),
+    touchSchema: (sobject) => org.schema.touch(org.objectOrThrow(sobject).name),
+    schemaChangedAt: (sobject) => new Date(org.schema.metadataChangedAt(org.objectOrThrow(sobject).name)).toUTCString(),
   };
   const secret = randomBytes(16).toString('hex');
   const app = buildApp(state, secret);

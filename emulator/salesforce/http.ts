@@ -1,12 +1,10 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { SALESFORCE_API_VERSION } from '../../lib/crm/salesforce/config';
 import { RequestError } from './errors';
 import { isIdFormat } from './ids';
 
 /** Response helpers shared by the route files, and the request log's path patterns. */
 
-export const DATA_PATH = `/services/data/${SALESFORCE_API_VERSION}`;
 export const JSON_TYPE = 'application/json;charset=UTF-8';
 
 export function json(c: Context, status: number, body: unknown): Response {

@@ -33,18 +33,6 @@ describe('daily allowance', () => {
   });
 });
 
-describe('versions', () => {
-  it('serves only the pinned version', async () => {
-    for (const version of ['v61.0', 'v63.0', 'v42.0']) {
-      const answer = await h.api('GET', `/services/data/${version}/limits`);
-      expect(answer.status).toBe(404);
-      expect(answer.body).toEqual([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
-    }
-    const list = await h.api('GET', '/services/data/');
-    expect(list.body).toContainEqual({ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' });
-  });
-});
-
 describe('CORS', () => {
   it('answers preflight and exposes the limit header to an extension page', async () => {
     const preflight = await fetch(`${h.emulator.url}${DATA}/query`, {

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { SALESFORCE_API_VERSION } from '../../lib/crm/salesforce/config';
 import { startSalesforceEmulator } from './emulator';
 import { seedDemoRecords } from './seed';
 
-/** `npm run emulator:salesforce -- [--port 8787] [--seed] [--daily-limit N] [--client-id ID] [--no-shared-activities]` */
+/**
+ * `npm run emulator:salesforce -- [--port 8787] [--seed] [--daily-limit N] [--client-id ID]
+ * [--no-shared-activities] [--newest-api-version 61.0]`
+ */
 
 const { values } = parseArgs({
   options: {
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     'daily-limit': { type: 'string' },
     'client-id': { type: 'string', default: 'sidecar-dev' },
     'no-shared-activities': { type: 'boolean', default: false },
+    'newest-api-version': { type: 'string' },
   },
 });
 
@@ -26,10 +29,13 @@ const emulator = await startSalesforceEmulator({
   clientId: values['client-id'],
   dailyLimit: values['daily-limit'] ? Number(values['daily-limit']) : undefined,
   sharedActivities: !values['no-shared-activities'],
+  newestApiVersion: values['newest-api-version'],
 });
 if (values.seed) seedDemoRecords(emulator);
 const { accessToken } = emulator.issueToken();
-console.log(`Salesforce emulator on ${emulator.url} (API ${SALESFORCE_API_VERSION}, client id ${values['client-id']}, token: ${accessToken})`);
+const versions = emulator.apiVersions();
+const range = `v${versions[0]?.version ?? '?'}–v${versions.at(-1)?.version ?? '?'}`;
+console.log(`Salesforce emulator on ${emulator.url} (API ${range}, client id ${values['client-id']}, token: ${accessToken})`);
 
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

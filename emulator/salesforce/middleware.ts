@@ -1,16 +1,18 @@
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { MiddlewareHandler } from 'hono';
-import { SALESFORCE_API_VERSION } from '../../lib/crm/salesforce/config';
+import { atVersion, judgeVersion } from './api-version';
 import { INTERNAL_HEADER } from './composite-routes';
 import { RequestError, notFound } from './errors';
 import { fail, pathPattern } from './http';
+import { LIMITS, MESSAGES } from './limits';
 import type { EmulatorState } from './state';
 
 /**
  * Two layers in front of the routes. `traffic` logs every call and applies the network faults
  * (latency, failed answers, dropped connections, truncated bodies). `gate` guards the data API:
- * pinned version, bearer session, daily allowance, and the `Sforce-Limit-Info` header.
+ * a served version (410 for a retired one, 404 for one the org does not have), bearer session,
+ * daily allowance, and the `Sforce-Limit-Info` header (see LIMITS).
  */
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,21 +57,23 @@ function bearer(header: string | undefined): string | null {
 
 export function gate(state: EmulatorState, secret: string): MiddlewareHandler {
   return async (c, next) => {
-    const version = /^\/services\/data\/(v[^/]+)(?:\/|$)/.exec(c.req.path)?.[1];
-    if (!version) return next();
-    if (version !== SALESFORCE_API_VERSION) return fail(c, notFound());
+    const segment = /^\/services\/data\/([^/]+)(?:\/|$)/.exec(c.req.path)?.[1];
+    if (!segment) return next(); // the versions list: no session needed, not counted
+    const verdict = judgeVersion(segment, state.newestVersion);
+    if (verdict.kind === 'unknown') return fail(c, notFound());
+    if (verdict.kind === 'retired') return fail(c, new RequestError(LIMITS.retiredVersionStatus, 'NOT_FOUND', MESSAGES.notFound));
     const token = bearer(c.req.header('Authorization'));
     if (!token || !state.tokens.isValidAccess(token)) {
-      return fail(c, new RequestError(401, 'INVALID_SESSION_ID', 'Session expired or invalid'));
+      return fail(c, new RequestError(LIMITS.invalidSessionStatus, 'INVALID_SESSION_ID', MESSAGES.sessionInvalid));
     }
-    if (c.req.header(INTERNAL_HEADER) === secret) return next();
+    if (c.req.header(INTERNAL_HEADER) === secret) return atVersion(verdict.version, () => next());
     const { usage } = state;
     if (usage.used >= usage.max) {
       c.header('Sforce-Limit-Info', `api-usage=${usage.used}/${usage.max}`);
-      return fail(c, new RequestError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
+      return fail(c, new RequestError(LIMITS.requestLimitStatus, 'REQUEST_LIMIT_EXCEEDED', MESSAGES.requestLimit));
     }
     usage.used++;
-    await next();
+    await atVersion(verdict.version, () => next());
     c.header('Sforce-Limit-Info', `api-usage=${usage.used}/${usage.max}`);
   };
 }

@@ -1,7 +1,8 @@
-import { SALESFORCE_API_VERSION } from '../../lib/crm/salesforce/config';
+import { dataPath, requestVersion } from './api-version';
 import { coerceRecord, type Fields } from './coerce';
 import { RequestError, recordError, type SfError } from './errors';
 import { formatDateTime, isIdFormat, makeId, sameId } from './ids';
+import { LIMITS } from './limits';
 import { Schema, STAGES, type FieldDef, type SObjectDef } from './schema';
 import { validateWrite } from './validate';
 
@@ -24,8 +25,11 @@ export class Org {
   private counter = 1000;
   private lastStamp = 0;
 
-  /** `serial`: which org this is, so two emulators can be two different orgs. */
-  constructor(readonly sharedActivities: boolean, serial = 1) {
+  /**
+   * `serial`: which org this is, so two emulators can be two different orgs. `newestVersion`: the
+   * newest API version it serves, used for URLs built outside a request (the programmatic API).
+   */
+  constructor(readonly sharedActivities: boolean, serial = 1, readonly newestVersion: number = LIMITS.newestApiVersion) {
     this.orgId = makeId('00D', serial, '5g');
     this.schema = new Schema(sharedActivities);
     const now = this.tick();
@@ -48,8 +52,13 @@ export class Org {
     return table;
   }
 
+  /** `/services/data/vNN.0` at the version of the request being answered. */
+  dataPath(): string {
+    return dataPath(requestVersion(this.newestVersion));
+  }
+
   recordUrl(object: string, id: string): string {
-    return `/services/data/${SALESFORCE_API_VERSION}/sobjects/${object}/${id}`;
+    return `${this.dataPath()}/sobjects/${object}/${id}`;
   }
 
   /** A record by 15- or 18-character id, deleted or not. */

@@ -1,32 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { RequestError } from './errors';
-import { DATA_PATH, guard, json } from './http';
+import { DATA_ROUTE } from './api-version';
+import { guard, json } from './http';
 import { makeId } from './ids';
+import { LIMITS } from './limits';
 import { runQuery } from './soql';
 import type { Cursor, EmulatorState } from './state';
 
 /**
- * `query` and `queryAll`: the first page of up to 2000 rows (or `Sforce-Query-Options:
- * batchSize=N`, 200–2000), then `nextRecordsUrl` pages from a cursor over the rows as they were. Cursors are kept
- * for the emulator's life, so a page can be fetched again after a dropped connection.
+ * `query` and `queryAll`: the first page of up to LIMITS.queryBatchDefault rows (or
+ * `Sforce-Query-Options: batchSize=N`, clamped into LIMITS.queryBatchMin–queryBatchMax: the docs
+ * promise no error, only that the batch size asked for may not be the one used), then
+ * `nextRecordsUrl` pages (queryMore) from a cursor over the rows as they were. Cursors are kept for
+ * the emulator's life, so a page can be fetched again after a dropped connection.
  */
-
-const DEFAULT_BATCH = 2000;
 
 function batchSize(c: Context): number {
   const match = /batchSize\s*=\s*(\d+)/i.exec(c.req.header('Sforce-Query-Options') ?? '');
-  if (!match) return DEFAULT_BATCH;
-  return Math.min(2000, Math.max(200, Number(match[1])));
+  if (!match) return LIMITS.queryBatchDefault;
+  return Math.min(LIMITS.queryBatchMax, Math.max(LIMITS.queryBatchMin, Number(match[1])));
 }
 
-function page(locator: string, cursor: Cursor, offset: number): Record<string, unknown> {
+function page(state: EmulatorState, locator: string, cursor: Cursor, offset: number): Record<string, unknown> {
   const end = offset + cursor.batchSize;
   const done = end >= cursor.records.length;
   return {
     totalSize: cursor.records.length,
     done,
-    ...(done ? {} : { nextRecordsUrl: `${DATA_PATH}/${cursor.resource}/${locator}-${end}` }),
+    ...(done ? {} : { nextRecordsUrl: `${state.org.dataPath()}/${cursor.resource}/${locator}-${end}` }),
     records: cursor.records.slice(offset, end),
   };
 }
@@ -42,15 +44,15 @@ export function registerQuery(app: Hono, state: EmulatorState): void {
       const locator = makeId('01g', randomBytes(4).readUInt32BE(), 'D0');
       const cursor: Cursor = { resource, records: result.records, batchSize: batchSize(c) };
       if (cursor.records.length > cursor.batchSize) state.cursors.set(locator, cursor);
-      return json(c, 200, page(locator, cursor, 0));
+      return json(c, 200, page(state, locator, cursor, 0));
     });
-    app.get(`${DATA_PATH}/${resource}`, first);
-    app.get(`${DATA_PATH}/${resource}/`, first);
-    app.get(`${DATA_PATH}/${resource}/:cursor`, guard((c) => {
+    app.get(`${DATA_ROUTE}/${resource}`, first);
+    app.get(`${DATA_ROUTE}/${resource}/`, first);
+    app.get(`${DATA_ROUTE}/${resource}/:cursor`, guard((c) => {
       const match = /^(.+)-(\d+)$/.exec(c.req.param('cursor') ?? '');
       const cursor = match ? state.cursors.get(match[1] ?? '') : undefined;
       if (!match || !cursor || cursor.resource !== resource) throw new RequestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-      return json(c, 200, page(match[1] ?? '', cursor, Number(match[2])));
+      return json(c, 200, page(state, match[1] ?? '', cursor, Number(match[2])));
     }));
   }
 }

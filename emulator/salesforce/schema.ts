@@ -1,5 +1,3 @@
-import { EXTERNAL_ID_FIELD } from '../../lib/crm/salesforce/config';
-
 /**
  * The emulated org's objects and fields: the standard ones Sidecar touches, with Salesforce's
  * names, types, lengths and picklist values, plus the custom fields an admin adds for Sidecar.
@@ -54,9 +52,15 @@ const picklist = (name: string, label: string, values: string[], extra: Partial<
 const lookup = (name: string, label: string, referenceTo: string[], relationshipName: string, extra: Partial<FieldDef> = {}): FieldDef =>
   ({ name, label, type: 'reference', length: 18, referenceTo, relationshipName, createable: true, updateable: true, ...extra });
 
-/** Text(26), External ID, Unique, case-sensitive: holds Sidecar's ULID. */
+/**
+ * The custom field the admin adds for Sidecar on Account, Contact, Lead, Opportunity and Task, as
+ * Sidecar's setup guide tells them to: Text(26), External ID, Unique (case-sensitive). It holds
+ * Sidecar's ULID. The emulator keeps its own copy of the name, as an org would.
+ */
+export const SIDECAR_ID_FIELD = 'Sidecar_Id__c';
+
 const sidecarId = (): FieldDef =>
-  text(EXTERNAL_ID_FIELD, 'Sidecar Id', 26, { externalId: true, unique: true, caseSensitive: true, custom: true });
+  text(SIDECAR_ID_FIELD, 'Sidecar Id', 26, { externalId: true, unique: true, caseSensitive: true, custom: true });
 /** Text(40), External ID, not unique, case-insensitive: an id from a CRM the org migrated from. */
 const legacyId = (): FieldDef => text('Legacy_Id__c', 'Legacy Id', 40, { externalId: true, custom: true });
 const linkedInUrl = (): FieldDef => typed('LinkedIn_URL__c', 'LinkedIn URL', 'url', { length: 255, custom: true });
@@ -178,10 +182,46 @@ function objects(sharedActivities: boolean): SObjectDef[] {
 export class Schema {
   readonly objects: Map<string, SObjectDef>;
   private readonly fieldIndex = new Map<string, Map<string, FieldDef>>();
+  /**
+   * When each object's metadata last changed, for describe's If-Modified-Since. HTTP dates carry
+   * whole seconds, so stamps are whole seconds and each change gets a later second than the last:
+   * a client holding the previous Last-Modified always sees the change.
+   */
+  private readonly changedAt = new Map<string, number>();
 
-  constructor(sharedActivities: boolean) {
+  constructor(sharedActivities: boolean, createdAt = Date.now()) {
     this.objects = new Map(objects(sharedActivities).map((o) => [o.name, o]));
-    for (const o of this.objects.values()) this.fieldIndex.set(o.name, new Map(o.fields.map((f) => [f.name.toLowerCase(), f])));
+    for (const o of this.objects.values()) {
+      this.fieldIndex.set(o.name, new Map(o.fields.map((f) => [f.name.toLowerCase(), f])));
+      this.changedAt.set(o.name, Math.floor(createdAt / 1000) * 1000);
+    }
+  }
+
+  metadataChangedAt(object: string): number {
+    return this.changedAt.get(object) ?? 0;
+  }
+
+  /** The latest metadata change across every object (Describe Global's If-Modified-Since). */
+  latestChange(): number {
+    return Math.max(0, ...this.changedAt.values());
+  }
+
+  /** Marks an object's metadata as changed now (an admin edited a field, a layout, a picklist). */
+  touch(object: string, at = Date.now()): void {
+    if (!this.objects.has(object)) throw new Error(`No object ${object}`);
+    this.changedAt.set(object, Math.max(Math.ceil(at / 1000) * 1000, this.metadataChangedAt(object) + 1000));
+  }
+
+  /** Adds a field, as an admin adding a custom field in Setup would; the object's metadata changes. */
+  addField(object: string, field: FieldDef): FieldDef {
+    const def = this.objects.get(object);
+    const index = this.fieldIndex.get(object);
+    if (!def || !index) throw new Error(`No object ${object}`);
+    if (index.has(field.name.toLowerCase())) throw new Error(`${object} already has a field ${field.name}`);
+    def.fields.push(field);
+    index.set(field.name.toLowerCase(), field);
+    this.touch(object);
+    return field;
   }
 
   object(name: string): SObjectDef | undefined {

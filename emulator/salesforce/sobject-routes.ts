@@ -2,17 +2,21 @@ import type { Context, Hono } from 'hono';
 import { coerceRecord } from './coerce';
 import { describeGlobal, describeObject } from './describe';
 import { RequestError, notFound, topLevel } from './errors';
-import { DATA_PATH, guard, json, readJson } from './http';
-import { formatDateTime, isIdFormat, parseDateTime } from './ids';
+import { DATA_ROUTE, requestVersion } from './api-version';
+import { guard, json, readJson } from './http';
+import { isIdFormat } from './ids';
+import { LIMITS } from './limits';
 import type { Org, Rec } from './org';
 import type { SObjectDef } from './schema';
 import { shown } from './soql';
+import { getDeleted, getUpdated } from './replication';
 import type { EmulatorState } from './state';
 import { externalIdField, upsert } from './upsert';
 
-/** Single-record REST: describe, create, read, update, delete, upsert by external id, getDeleted. */
-
-const DELETED_WINDOW_MS = 15 * 86_400_000;
+/**
+ * Single-record REST: describe (with If-Modified-Since), create, read, update, delete, upsert by
+ * external id, getDeleted and getUpdated, at every served version.
+ */
 
 function param(c: Context, name: string): string {
   return c.req.param(name) ?? '';
@@ -41,38 +45,45 @@ function view(org: Org, object: SObjectDef, record: Rec, fields?: string): Recor
   return out;
 }
 
-function deleted(c: Context, org: Org, object: SObjectDef): Response {
-  const start = parseDateTime(c.req.query('start') ?? '');
-  const end = parseDateTime(c.req.query('end') ?? '');
-  const now = Date.now();
-  const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
-  const earliest = minute(now - DELETED_WINDOW_MS);
-  if (start === null || end === null) throw new RequestError(400, 'INVALID_REPLICATION_DATE', 'start and end must be dateTime values such as 2026-12-04T10:11:12+00:00');
-  if (start >= end) throw new RequestError(400, 'INVALID_REPLICATION_DATE', 'EndDate before StartDate');
-  if (start < earliest) throw new RequestError(400, 'INVALID_REPLICATION_DATE', 'startDate before org replication enabled date');
-  const records = [...org.table(object.name).values()].filter((r) => {
-    const at = r.IsDeleted === true ? parseDateTime(String(r.SystemModstamp)) : null;
-    return at !== null && at >= start && at <= end;
-  });
-  return json(c, 200, {
-    deletedRecords: records.map((r) => ({ id: r.Id, deletedDate: r.SystemModstamp })),
-    earliestDateAvailable: formatDateTime(earliest),
-    latestDateCovered: formatDateTime(minute(Math.min(end, now))),
-  });
+/** An HTTP date (If-Modified-Since) in ms, or null when absent or not a date (then ignored). */
+function httpDate(value: string | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Describe and Describe Global honour If-Modified-Since: 304 with no body when the metadata has not
+ * changed since then (LIMITS.describeHonoursIfModifiedSince). The 304 still counts as an API call
+ * (LIMITS.notModifiedCounts): the gate counted it before the route ran. Last-Modified tells the
+ * client the date to send next time.
+ */
+function conditional(c: Context, changedAt: number, answer: () => unknown): Response {
+  c.header('Last-Modified', new Date(changedAt).toUTCString());
+  const since = httpDate(c.req.header('If-Modified-Since'));
+  if (since !== null && changedAt <= since) return c.body(null, 304);
+  return json(c, 200, answer());
 }
 
 export function registerSObjects(app: Hono, state: EmulatorState): void {
   const { org } = state;
-  const base = `${DATA_PATH}/sobjects`;
+  const base = `${DATA_ROUTE}/sobjects`;
   const objectOf = (c: Context): SObjectDef => org.objectOrThrow(param(c, 'type'));
+  const global = guard((c) => conditional(c, org.schema.latestChange(), () => describeGlobal(org)));
 
-  app.get(base, guard((c) => json(c, 200, describeGlobal(org))));
-  app.get(`${base}/`, guard((c) => json(c, 200, describeGlobal(org))));
+  app.get(base, global);
+  app.get(`${base}/`, global);
   for (const suffix of ['describe', 'describe/']) {
-    app.get(`${base}/:type/${suffix}`, guard((c) => json(c, 200, describeObject(org, objectOf(c), state.url))));
+    app.get(`${base}/:type/${suffix}`, guard((c) => {
+      const object = objectOf(c);
+      return conditional(c, org.schema.metadataChangedAt(object.name), () => describeObject(org, object, state.url));
+    }));
   }
   for (const suffix of ['deleted', 'deleted/']) {
-    app.get(`${base}/:type/${suffix}`, guard((c) => deleted(c, org, objectOf(c))));
+    app.get(`${base}/:type/${suffix}`, guard((c) => getDeleted(c, org, objectOf(c))));
+  }
+  for (const suffix of ['updated', 'updated/']) {
+    app.get(`${base}/:type/${suffix}`, guard((c) => getUpdated(c, org, objectOf(c))));
   }
   app.get(`${base}/:type`, guard((c) => {
     const object = objectOf(c);
@@ -136,7 +147,10 @@ export function registerSObjects(app: Hono, state: EmulatorState): void {
     const outcome = upsert(org, object, field, param(c, 'value'), input);
     if (outcome.kind === 'multiple') return json(c, 300, outcome.records.map((r) => org.recordUrl(object.name, String(r.Id))));
     if (outcome.kind === 'failed') return json(c, 400, outcome.errors.map(topLevel));
+    // 201 created; 200 with a body when updated from 46.0, 204 without one before (LIMITS.upsertBodyOnUpdateSince).
+    const since46 = requestVersion(org.newestVersion) >= LIMITS.upsertBodyOnUpdateSince;
     if (outcome.created) c.header('Location', org.recordUrl(object.name, String(outcome.record.Id)));
-    return json(c, outcome.created ? 201 : 200, { id: outcome.record.Id, success: true, errors: [], created: outcome.created });
+    if (!outcome.created && !since46) return c.body(null, 204);
+    return json(c, outcome.created ? 201 : 200, { id: outcome.record.Id, success: true, errors: [], ...(since46 ? { created: outcome.created } : {}) });
   }));
 }

@@ -2,6 +2,7 @@ import { parseQuery, type FieldType as SelectField, type Query } from '@jetstrea
 import { RequestError } from './errors';
 import type { Org, Rec } from './org';
 import type { FieldDef, SObjectDef } from './schema';
+import { checkSoqlLimits } from './soql-limits';
 import { comparable, compare, wherePredicate } from './soql-where';
 
 /**
@@ -40,6 +41,7 @@ interface Column {
 }
 
 export function runQuery(org: Org, soql: string, includeDeleted: boolean): QueryResult {
+  checkSoqlLimits(soql);
   const query = parse(soql);
   const object = query.sObject ? org.schema.object(query.sObject) : undefined;
   if (!object) {

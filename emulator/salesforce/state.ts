@@ -28,4 +28,6 @@ export interface EmulatorState {
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   url: string;
   cursors: Map<string, Cursor>;
+  /** The newest API version this org serves (it serves every one from LIMITS.oldestApiVersion up). */
+  newestVersion: number;
 }

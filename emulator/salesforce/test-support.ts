@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SALESFORCE_API_VERSION } from '../../lib/crm/salesforce/config';
+import { LIMITS } from './limits';
 import { startSalesforceEmulator, type SalesforceEmulator, type SalesforceEmulatorOptions } from './emulator';
 
 /** Helpers for the emulator's tests: a started emulator with a token, and a small fetch wrapper. */
 
-export const DATA = `/services/data/${SALESFORCE_API_VERSION}`;
+/** The data API at the newest version the emulator serves by default. */
+export const DATA = `/services/data/v${LIMITS.newestApiVersion}.0`;
+
+/** The data API at another version, e.g. `dataAt(45)`. */
+export const dataAt = (version: number): string => `/services/data/v${version}.0`;
 
 export interface Answer {
   status: number;
