@@ -17,7 +17,8 @@ import { sobjectFor, toRemote, type RemoteRefs } from '../lib/crm/salesforce/map
 import type { SidecarDb } from '../lib/db/database';
 import { tableFor } from '../lib/db/records';
 import type { SyncedRecordType } from '../lib/model';
-import { DEFAULT_SYNC_SETTINGS, describeCache, type SyncContext } from '../lib/sync/context';
+import { DEFAULT_SYNC_SETTINGS, type SyncContext } from '../lib/sync/context';
+import { DescribeCache } from '../lib/sync/describes';
 import { pushOutbox } from '../lib/sync/push';
 import { syncOnce } from '../lib/sync/run-sync';
 import { ORG_CLIENT_ID, type OrgSeed } from '../scripts/seed-org';
@@ -113,7 +114,7 @@ const setLatency = (org: Org, latencyMs: number) => org.control('faults', { meth
 const countOf = async (org: Org, sobject: string) => (await org.control<unknown[]>(`records/${sobject}`)).length;
 
 function context(db: SidecarDb, sfClient: SalesforceClient, userId: string): SyncContext {
-  return { db, client: sfClient, settings: DEFAULT_SYNC_SETTINGS, userId, now: () => Date.now(), describe: describeCache(sfClient) };
+  return { db, client: sfClient, settings: DEFAULT_SYNC_SETTINGS, userId, now: () => Date.now(), describes: new DescribeCache(db, sfClient, () => Date.now()) };
 }
 
 async function seeded(contacts: number, log: BenchContext['log']): Promise<{ db: SidecarDb; counts: Record<(typeof PUSH_TYPES)[number], number> }> {

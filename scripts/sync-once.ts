@@ -14,7 +14,8 @@ import { SalesforceClient } from '../lib/crm/salesforce/client';
 import { AuthError } from '../lib/crm/salesforce/errors';
 import type { SidecarDb } from '../lib/db/database';
 import type { SyncIssue } from '../lib/model';
-import { DEFAULT_SYNC_SETTINGS, describeCache, type SyncContext } from '../lib/sync/context';
+import { DEFAULT_SYNC_SETTINGS, type SyncContext } from '../lib/sync/context';
+import { DescribeCache } from '../lib/sync/describes';
 import type { PullSummary } from '../lib/sync/pull';
 import type { PushSummary } from '../lib/sync/push';
 import { syncOnce } from '../lib/sync/run-sync';
@@ -141,7 +142,7 @@ export async function runSyncOnce(options: SyncOnceOptions): Promise<{ report: S
   try {
     if (options.seed !== null) await seedStore(db, options.seed);
     const ctx: SyncContext = {
-      db, client, settings: DEFAULT_SYNC_SETTINGS, userId, now: () => Date.now(), describe: describeCache(client),
+      db, client, settings: DEFAULT_SYNC_SETTINGS, userId, now: () => Date.now(), describes: new DescribeCache(db, client, () => Date.now()),
     };
     const report: SyncOnceReport = { requests, pushed: null, pulled: null, errors: [] };
     let completed = true;

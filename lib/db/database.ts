@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type {
-  Account, Activity, Conflict, Contact, Note, Opportunity, OutboxEntry, SyncCheckpoint, SyncIssue, Task, Territory,
+  Account, CachedDescribe, Activity, Conflict, Contact, Note, Opportunity, OutboxEntry, SyncCheckpoint, SyncIssue, Task, Territory,
 } from '../model';
 import { SCHEMA_VERSIONS } from './schema';
 
@@ -21,6 +21,8 @@ export class SidecarDb extends Dexie {
   syncIssues!: EntityTable<SyncIssue, 'id'>;
   /** CRM secrets (the refresh token), keyed by CRM name. Only the background reads it. */
   secrets!: EntityTable<{ id: string; value: string }, 'id'>;
+  /** CRM describes per org (only the background and sync:once read it). */
+  describes!: EntityTable<CachedDescribe, 'id'>;
 
   constructor(name: string = DATABASE_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name);

@@ -68,6 +68,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       secrets: 'id',
     },
   },
+  {
+    // v5: CRM describes kept per org, so a sync with nothing new asks for none (lib/sync/describes.ts).
+    version: 5,
+    stores: {
+      describes: 'id',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -93,3 +93,15 @@ export const SyncIssue = z.object({
   createdAt: Timestamp,
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
+
+/**
+ * A CRM object's describe, kept per org so a sync with nothing new spends no describe call
+ * (lib/sync/describes.ts has the freshness rule). `describe` is the CRM's own shape, trimmed to what
+ * Sidecar reads; `fetchedAt` is when it was last fetched whole, `checkedAt` when it was last confirmed.
+ */
+export interface CachedDescribe {
+  id: string;
+  describe: { name: string; fields: Array<{ name: string } & Record<string, unknown>> };
+  fetchedAt: number;
+  checkedAt: number;
+}

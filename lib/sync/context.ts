@@ -1,7 +1,7 @@
 import type { SalesforceClient } from '../crm/salesforce/client';
-import type { Describe } from '../crm/salesforce/schemas';
-import type { MappingSettings, SObjectType } from '../crm/salesforce/mapping';
+import type { MappingSettings } from '../crm/salesforce/mapping';
 import type { SidecarDb } from '../db/database';
+import type { DescribeCache } from './describes';
 
 /** What Sidecar pulls: the rep's own records, or everything the user can see. */
 export type PullScope = 'mine' | 'all';
@@ -26,19 +26,6 @@ export interface SyncContext {
   /** The connected Salesforce user's Id (scope "mine"). */
   userId: string;
   now(): number;
-  describe(sobject: SObjectType): Promise<Describe>;
-}
-
-/** Describe results, asked once per object and kept for the run (and the worker's life). */
-export function describeCache(client: SalesforceClient): (sobject: SObjectType) => Promise<Describe> {
-  const cache = new Map<SObjectType, Promise<Describe>>();
-  return (sobject) => {
-    let found = cache.get(sobject);
-    if (!found) {
-      found = client.describe(sobject);
-      found.catch(() => cache.delete(sobject));
-      cache.set(sobject, found);
-    }
-    return found;
-  };
+  /** Describes kept per org in the store (lib/sync/describes.ts). */
+  describes: DescribeCache;
 }

@@ -5,13 +5,13 @@ import { SyncedRecordType, type RemoteLink } from '../model';
 
 /**
  * The rep connected a different org (a sandbox, then production): every Salesforce link, checkpoint,
- * conflict and issue belongs to the old one. They go, in one transaction, and every record (sample
+ * conflict, issue and describe belongs to the old one. They go, in one transaction, and every record (sample
  * data aside) is queued to go to the new org, where matching links what is already there.
  */
 export async function forgetOrg(db: SidecarDb, now: number): Promise<void> {
   const types = SyncedRecordType.options;
-  await db.transaction('rw', [...types.map((t) => tableFor(db, t)), db.outbox, db.checkpoints, db.conflicts, db.syncIssues], async () => {
-    await Promise.all([db.outbox.clear(), db.checkpoints.clear(), db.conflicts.clear(), db.syncIssues.clear()]);
+  await db.transaction('rw', [...types.map((t) => tableFor(db, t)), db.outbox, db.checkpoints, db.conflicts, db.syncIssues, db.describes], async () => {
+    await Promise.all([db.outbox.clear(), db.checkpoints.clear(), db.conflicts.clear(), db.syncIssues.clear(), db.describes.clear()]);
     for (const type of types) {
       const table = tableFor(db, type);
       await table.toCollection().modify((record) => {

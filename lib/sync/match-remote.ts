@@ -1,30 +1,30 @@
-import { COMPOSITE_LIMIT, EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
+import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
+import { ApiError } from '../crm/salesforce/errors';
 import { pulledFields, sobjectFor, type SObjectType } from '../crm/salesforce/mapping';
 import type { SObjectRecord } from '../crm/salesforce/schemas';
 import { normalizeAccountName, normalizeLinkedInUrl, registrableDomain } from '../match/normalize';
 import type { Account, Contact, SyncedRecordType } from '../model';
-import { sobjectOfId } from './remote-refs';
 import type { SyncContext } from './context';
-import { chunk, soqlList, soqlString } from './soql';
+import { sobjectOfId } from './remote-refs';
+import { runShared } from './run-shared';
+import { packQueries, soqlString } from './soql';
 
 /** What the org already holds for a record Sidecar is about to push for the first time. */
 export type RemoteMatch =
   | { kind: 'none' }
   | { kind: 'link'; sobject: SObjectType; row: SObjectRecord }
-  | { kind: 'ambiguous'; sobject: SObjectType; rows: SObjectRecord[] };
+  | { kind: 'ambiguous'; sobject: SObjectType; rows: SObjectRecord[] }
+  /** The look-up itself was refused (a whole Composite call, or its query): the record waits in the error centre. */
+  | { kind: 'refused'; error: ApiError };
 
 /**
- * Values per query. The queries travel in a Composite body, where SOQL's own 100,000-character
- * limit applies (not a URL's 16 KB): 1,000 emails or names stay near 40,000 characters. LIKE
- * conditions are heavier for the database, so domains go 200 to a query.
+ * The look-ups for a set of records, and how their rows decide each record. Plans of every record
+ * type share Composite calls (up to 5 queries each): matching 12,000 people and 2,000 accounts costs
+ * a handful of requests, not one per type and batch.
  */
-const VALUES_PER_QUERY = 1000;
-const DOMAINS_PER_QUERY = 200;
-
-async function runQueries(ctx: SyncContext, soqls: string[]): Promise<SObjectRecord[]> {
-  const rows: SObjectRecord[] = [];
-  for (const group of chunk(soqls, COMPOSITE_LIMIT)) rows.push(...(await ctx.client.queryMany(group)).flat());
-  return rows;
+export interface MatchPlan {
+  soqls: string[];
+  decide(rows: SObjectRecord[]): Map<string, RemoteMatch>;
 }
 
 function decide(sobjectOf: (row: SObjectRecord) => SObjectType, localId: string, rows: SObjectRecord[]): RemoteMatch {
@@ -37,80 +37,121 @@ function decide(sobjectOf: (row: SObjectRecord) => SObjectType, localId: string,
 }
 
 const typeOf = (row: SObjectRecord) => (row.attributes?.type ?? 'Contact') as SObjectType;
+const inList = (head: string, values: readonly string[], tail = '') => packQueries(`${head} IN (`, values, soqlString, ', ', `)${tail}`);
 
-/** People: by email in Contacts and open Leads, then by LinkedIn URL (when the org maps one). */
-export async function matchPeople(ctx: SyncContext, people: readonly Contact[]): Promise<Map<string, RemoteMatch>> {
-  const result = new Map<string, RemoteMatch>();
-  if (people.length === 0) return result;
-  // Only fields the org has: a mapping that names a missing field must not fail every look-up.
-  // Without a mapped field every field read is standard, and no describe is needed.
+/** Rows grouped by a key, so each record looks only at its own candidates. */
+function indexBy(rows: readonly SObjectRecord[], key: (row: SObjectRecord) => string | null): Map<string, SObjectRecord[]> {
+  const index = new Map<string, SObjectRecord[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k !== null) index.set(k, [...(index.get(k) ?? []), row]);
+  }
+  return index;
+}
+
+/**
+ * People: by email in Contacts and open Leads, then by LinkedIn URL (when the org maps one and has
+ * it: a mapping that names a missing field must not fail every look-up; without one, every field
+ * read is standard and no describe is needed).
+ */
+export async function planPeople(ctx: SyncContext, people: readonly Contact[]): Promise<MatchPlan | null> {
+  if (people.length === 0) return null;
   const mapped = ctx.settings.linkedinUrlField;
-  const fieldsOf = async (o: 'Contact' | 'Lead') => (mapped ? new Set((await ctx.describe(o)).fields.map((f) => f.name)) : null);
+  const fieldsOf = async (o: 'Contact' | 'Lead') => (mapped ? new Set((await ctx.describes.get(o)).fields.map((f) => f.name)) : null);
   const known = { Contact: await fieldsOf('Contact'), Lead: await fieldsOf('Lead') };
   const select = (sobject: 'Contact' | 'Lead') => `SELECT ${pulledFields(sobject, ctx.settings).filter((f) => known[sobject]?.has(f) ?? true).join(', ')} FROM ${sobject}`;
   const emails = [...new Set(people.flatMap((p) => p.emails))];
-  const soqls: string[] = [];
-  for (const part of chunk(emails, VALUES_PER_QUERY)) {
-    soqls.push(`${select('Contact')} WHERE Email IN ${soqlList(part)}`, `${select('Lead')} WHERE Email IN ${soqlList(part)} AND IsConverted = false`);
-  }
   const linkedinField = mapped && known.Contact?.has(mapped) && known.Lead?.has(mapped) ? mapped : null;
   const urls = linkedinField ? [...new Set(people.filter((p) => p.emails.length === 0 && p.linkedinUrl).map((p) => p.linkedinUrl!))] : [];
-  for (const part of chunk(urls, VALUES_PER_QUERY)) {
-    const variants = part.flatMap((u) => [u, `${u}/`]);
-    soqls.push(`${select('Contact')} WHERE ${linkedinField} IN ${soqlList(variants)}`, `${select('Lead')} WHERE ${linkedinField} IN ${soqlList(variants)} AND IsConverted = false`);
-  }
-  const rows = await runQueries(ctx, soqls);
-  for (const person of people) {
-    const byEmail = rows.filter((r) => typeof r.Email === 'string' && person.emails.includes(r.Email.toLowerCase()));
-    const byUrl = byEmail.length || !linkedinField || !person.linkedinUrl ? [] : rows.filter((r) => {
-      const url = r[linkedinField];
-      return typeof url === 'string' && normalizeLinkedInUrl(url) === person.linkedinUrl;
-    });
-    result.set(person.id, decide(typeOf, person.id, byEmail.length ? byEmail : byUrl));
-  }
-  return result;
+  const variants = urls.flatMap((u) => [u, `${u}/`]);
+  const soqls = [
+    ...inList(`${select('Contact')} WHERE Email`, emails),
+    ...inList(`${select('Lead')} WHERE Email`, emails, ' AND IsConverted = false'),
+    ...(linkedinField ? inList(`${select('Contact')} WHERE ${linkedinField}`, variants) : []),
+    ...(linkedinField ? inList(`${select('Lead')} WHERE ${linkedinField}`, variants, ' AND IsConverted = false') : []),
+  ];
+  return {
+    soqls,
+    decide(rows) {
+      const byEmail = indexBy(rows, (r) => (typeof r.Email === 'string' ? r.Email.toLowerCase() : null));
+      const byUrl = linkedinField ? indexBy(rows, (r) => (typeof r[linkedinField] === 'string' ? normalizeLinkedInUrl(r[linkedinField] as string) : null)) : new Map<string, SObjectRecord[]>();
+      const result = new Map<string, RemoteMatch>();
+      for (const person of people) {
+        const emailRows = person.emails.flatMap((e) => byEmail.get(e) ?? []);
+        const urlRows = emailRows.length || !person.linkedinUrl ? [] : byUrl.get(person.linkedinUrl) ?? [];
+        result.set(person.id, decide(typeOf, person.id, emailRows.length ? emailRows : urlRows));
+      }
+      return result;
+    },
+  };
 }
 
 /** Accounts: by website domain, then by name. */
-export async function matchAccounts(ctx: SyncContext, accounts: readonly Account[]): Promise<Map<string, RemoteMatch>> {
-  const result = new Map<string, RemoteMatch>();
-  if (accounts.length === 0) return result;
+export function planAccounts(ctx: SyncContext, accounts: readonly Account[]): MatchPlan | null {
+  if (accounts.length === 0) return null;
   const select = `SELECT ${pulledFields('Account', ctx.settings).join(', ')} FROM Account`;
   const domains = [...new Set(accounts.flatMap((a) => a.domains))];
   const names = [...new Set(accounts.map((a) => a.name))];
   const soqls = [
-    ...chunk(domains, DOMAINS_PER_QUERY).map((part) => `${select} WHERE ${part.map((d) => `Website LIKE ${soqlString(`%${d}%`)}`).join(' OR ')}`),
-    ...chunk(names, VALUES_PER_QUERY).map((part) => `${select} WHERE Name IN ${soqlList(part)}`),
+    ...packQueries(`${select} WHERE `, domains, (d) => `Website LIKE ${soqlString(`%${d}%`)}`, ' OR ', ''),
+    ...inList(`${select} WHERE Name`, names),
   ];
-  const rows = await runQueries(ctx, soqls);
-  for (const account of accounts) {
-    const byDomain = rows.filter((r) => {
-      const domain = typeof r.Website === 'string' ? registrableDomain(r.Website) : null;
-      return domain !== null && account.domains.includes(domain);
-    });
-    const byName = byDomain.length ? [] : rows.filter((r) => typeof r.Name === 'string' && normalizeAccountName(r.Name) === account.normalizedName);
-    result.set(account.id, decide(() => 'Account', account.id, byDomain.length ? byDomain : byName));
-  }
-  return result;
+  return {
+    soqls,
+    decide(rows) {
+      const byDomain = indexBy(rows, (r) => (typeof r.Website === 'string' ? registrableDomain(r.Website) : null));
+      const byName = indexBy(rows, (r) => (typeof r.Name === 'string' ? normalizeAccountName(r.Name) : null));
+      const result = new Map<string, RemoteMatch>();
+      for (const account of accounts) {
+        const domainRows = account.domains.flatMap((d) => byDomain.get(d) ?? []);
+        const nameRows = domainRows.length ? [] : byName.get(account.normalizedName) ?? [];
+        result.set(account.id, decide(() => 'Account', account.id, domainRows.length ? domainRows : nameRows));
+      }
+      return result;
+    },
+  };
 }
 
-/** The Salesforce records the rep chose to link records to (error centre), read by Id in Composite calls. */
-export async function readChosen(ctx: SyncContext, type: SyncedRecordType, records: ReadonlyArray<{ id: string; remote: { salesforce?: { id: string | null } } }>): Promise<Map<string, RemoteMatch>> {
-  const result = new Map<string, RemoteMatch>();
+/** The Salesforce records the rep chose to link records to (error centre), read by Id. */
+export function planChosen(ctx: SyncContext, type: SyncedRecordType, records: ReadonlyArray<{ id: string; remote: { salesforce?: { id: string | null } } }>): MatchPlan | null {
   const bySObject = new Map<SObjectType, Array<{ localId: string; remoteId: string }>>();
   for (const record of records) {
     const remoteId = record.remote.salesforce?.id;
     const sobject = remoteId ? (sobjectOfId(remoteId) as SObjectType | null) ?? sobjectFor(type, {}) : null;
     if (remoteId && sobject) bySObject.set(sobject, [...(bySObject.get(sobject) ?? []), { localId: record.id, remoteId }]);
   }
-  const soqls = [...bySObject].flatMap(([sobject, list]) =>
-    chunk(list.map((l) => l.remoteId), VALUES_PER_QUERY).map((ids) => `SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject} WHERE Id IN ${soqlList(ids)}`));
-  const rows = new Map((await runQueries(ctx, soqls)).map((row) => [row.Id, row]));
-  for (const [sobject, list] of bySObject) {
-    for (const { localId, remoteId } of list) {
-      const row = rows.get(remoteId);
-      if (row) result.set(localId, { kind: 'link', sobject, row });
-    }
-  }
+  if (bySObject.size === 0) return null;
+  const soqls = [...bySObject].flatMap(([sobject, list]) => inList(`SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject} WHERE Id`, list.map((l) => l.remoteId)));
+  return {
+    soqls,
+    decide(rows) {
+      const byId = new Map(rows.map((row) => [row.Id, row]));
+      const result = new Map<string, RemoteMatch>();
+      for (const [sobject, list] of bySObject) {
+        for (const { localId, remoteId } of list) {
+          const row = byId.get(remoteId);
+          if (row) result.set(localId, { kind: 'link', sobject, row });
+        }
+      }
+      return result;
+    },
+  };
+}
+
+/**
+ * Run plans together, with the describes `describeFor` names riding in the same Composite calls.
+ * A refused look-up (the whole call, or one of its queries) decides each record of its plan as
+ * `refused`, so those records wait in the error centre and the others go on.
+ */
+export async function runPlans(ctx: SyncContext, plans: ReadonlyArray<MatchPlan | null>, describeFor: readonly string[] = []): Promise<Map<string, RemoteMatch>> {
+  const live = plans.filter((p): p is MatchPlan => p !== null);
+  const result = new Map<string, RemoteMatch>();
+  const outcome = await runShared(ctx, describeFor, live.map((p) => p.soqls));
+  live.forEach((plan, i) => {
+    const rows = outcome[i]!;
+    if (rows instanceof ApiError) {
+      for (const id of plan.decide([]).keys()) result.set(id, { kind: 'refused', error: rows });
+    } else for (const [id, match] of plan.decide(rows)) result.set(id, match);
+  });
   return result;
 }

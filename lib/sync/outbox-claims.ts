@@ -22,12 +22,17 @@ export async function reclaimInterrupted(db: SidecarDb, now: number): Promise<nu
     .modify({ state: 'pending', nextAttemptAt: now, updatedAt: now });
 }
 
-/** Entries of one record type that are due: pending ones, and in-flight ones whose lease ran out. */
+/** Entries that are due, without claiming them: pending ones, and in-flight ones whose lease ran out. */
+export async function peekDue(db: SidecarDb, now: number): Promise<OutboxEntry[]> {
+  return (await Promise.all((['pending', 'in-flight'] as const).map((state) =>
+    db.outbox.where('[state+nextAttemptAt]').between([state, Dexie.minKey], [state, now], true, true).toArray(),
+  ))).flat();
+}
+
+/** Entries of one record type that are due, claimed for a lease. */
 export async function claimDue(db: SidecarDb, recordType: SyncedRecordType, now: number): Promise<OutboxEntry[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const due = (await Promise.all((['pending', 'in-flight'] as const).map((state) =>
-      db.outbox.where('[state+nextAttemptAt]').between([state, Dexie.minKey], [state, now], true, true).toArray(),
-    ))).flat().filter((e) => e.recordType === recordType);
+    const due = (await peekDue(db, now)).filter((e) => e.recordType === recordType);
     // An import's one entry for thousands of records is split into batch-sized entries: each batch
     // then settles its own entry, instead of rewriting (and re-indexing) every remaining id each time.
     const claimed = due.flatMap((e) => chunk(e.recordIds, COLLECTION_LIMIT).map((recordIds, i) => ({

@@ -7,7 +7,8 @@ import { enqueueUpserts } from '../db/outbox';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
-import { DEFAULT_SYNC_SETTINGS, describeCache, type SyncContext, type SyncSettings } from './context';
+import { DEFAULT_SYNC_SETTINGS, type SyncContext, type SyncSettings } from './context';
+import { DescribeCache } from './describes';
 import { pullChanges, pullQuery, RECONCILE_AFTER_MS, soqlSecond } from './pull';
 import { pushOutbox } from './push';
 
@@ -18,7 +19,7 @@ let userId: string;
 function context(clock: { now: number }, settings: Partial<SyncSettings> = {}): SyncContext {
   const { accessToken } = sf.issueToken();
   const client = new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } });
-  return { db, client, settings: { ...DEFAULT_SYNC_SETTINGS, ...settings }, userId, now: () => clock.now, describe: describeCache(client) };
+  return { db, client, settings: { ...DEFAULT_SYNC_SETTINGS, ...settings }, userId, now: () => clock.now, describes: new DescribeCache(db, client, () => clock.now) };
 }
 
 beforeEach(async () => {

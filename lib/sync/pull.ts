@@ -1,5 +1,6 @@
 import { pulledFields, type SObjectType } from '../crm/salesforce/mapping';
-import type { SObjectRecord } from '../crm/salesforce/schemas';
+import { ApiError, IncompleteAnswerError } from '../crm/salesforce/errors';
+import type { QueryPage, SObjectRecord } from '../crm/salesforce/schemas';
 import type { SyncCheckpoint } from '../model';
 import type { SyncContext, SyncSettings } from './context';
 import { PullMemory } from './pull-memory';
@@ -39,26 +40,72 @@ function scopeFilter(sobject: SObjectType, settings: SyncSettings, userId: strin
 }
 
 /** The pull's SOQL. `known`: the object's fields (describe), so a mapping naming a missing field is left out, not fatal. */
-export function pullQuery(sobject: SObjectType, settings: SyncSettings, userId: string, since: string | null, now: number, known?: ReadonlySet<string>): string {
-  const where = [...(since ? [`SystemModstamp >= ${since}`] : []), ...scopeFilter(sobject, settings, userId, since === null, now)];
+export function pullQuery(sobject: SObjectType, settings: SyncSettings, userId: string, since: string | null, now: number, known?: ReadonlySet<string>, first = since === null): string {
+  const where = [...(since ? [`SystemModstamp >= ${since}`] : []), ...scopeFilter(sobject, settings, userId, first, now)];
   const fields = pulledFields(sobject, settings).filter((f) => !known || known.has(f));
   return `SELECT ${fields.join(', ')} FROM ${sobject}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp, Id`;
 }
 
-/** Pull what changed in Salesforce since each object's checkpoint and merge it into the store. */
+interface ObjectPull {
+  sobject: SObjectType;
+  stored: SyncCheckpoint | undefined;
+  startedAt: number;
+  reconcile: boolean;
+  /** The first pull of this object (no checkpoint, or a reconcile): its scope leaves out what is closed. */
+  first: boolean;
+  /** The object's fields (describe): a mapping naming a missing field is left out, not fatal. */
+  known: ReadonlySet<string>;
+  soql: string;
+}
+
+async function planObject(ctx: SyncContext, sobject: SObjectType, known: ReadonlySet<string>): Promise<ObjectPull> {
+  const stored = await ctx.db.checkpoints.get(checkpointId(sobject));
+  const startedAt = ctx.now();
+  const reconcile = stored?.pulledAt != null && startedAt - stored.pulledAt > RECONCILE_AFTER_MS;
+  const since = reconcile ? null : stored?.remoteTimestamp ?? null;
+  return { sobject, stored, startedAt, reconcile, first: since === null, known, soql: pullQuery(sobject, ctx.settings, ctx.userId, since, startedAt, known) };
+}
+
+/**
+ * Pull what changed in Salesforce since each object's checkpoint and merge it into the store.
+ * The first page of every object comes in one Composite call (5 queryAll sub-requests), so a sync
+ * with nothing new costs one request; the describes that name the fields come from the cache.
+ */
 export async function pullChanges(ctx: SyncContext): Promise<PullSummary> {
   const summary: PullSummary = { pulled: {}, created: 0, updated: 0, conflicts: 0, deleted: 0, skipped: 0 };
   const memory = await PullMemory.read(ctx.db);
-  for (const sobject of PULL_ORDER) await pullObject(ctx, sobject, summary, memory);
+  const due = await ctx.describes.plan(PULL_ORDER);
+  if (due.length) await ctx.describes.accept(due, await ctx.client.composite(due));
+  const plans: ObjectPull[] = [];
+  for (const sobject of PULL_ORDER) {
+    const known = new Set((await ctx.describes.get(sobject)).fields.map((f) => f.name));
+    plans.push(await planObject(ctx, sobject, known));
+  }
+  const answers = await ctx.client.composite(plans.map((p) => ({ kind: 'query', soql: p.soql, all: true })));
+  for (const [i, plan] of plans.entries()) {
+    const answer = answers[i]!;
+    if (answer.kind === 'refused') throw answer.error;
+    if (answer.kind !== 'page') throw new IncompleteAnswerError('a pull query answered in an unexpected shape');
+    await pullObject(ctx, plan, answer.page, summary, memory);
+  }
   return summary;
 }
 
-async function pullObject(ctx: SyncContext, sobject: SObjectType, summary: PullSummary, memory: PullMemory): Promise<void> {
+/** Its first page, then the rest; a cursor Salesforce let expire is asked again from the checkpoint. */
+async function* pagesOf(ctx: SyncContext, plan: ObjectPull, first: QueryPage, resume: () => string): AsyncGenerator<SObjectRecord[]> {
+  yield first.records;
+  try {
+    yield* ctx.client.morePages(first, { all: true });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.errorCode === 'INVALID_QUERY_LOCATOR')) throw error;
+    yield* ctx.client.query(resume(), { all: true });
+  }
+}
+
+async function pullObject(ctx: SyncContext, plan: ObjectPull, firstPage: QueryPage, summary: PullSummary, memory: PullMemory): Promise<void> {
   const { db } = ctx;
+  const { sobject, stored, startedAt, reconcile } = plan;
   const id = checkpointId(sobject);
-  const stored = await db.checkpoints.get(id);
-  const startedAt = ctx.now();
-  const reconcile = stored?.pulledAt != null && startedAt - stored.pulledAt > RECONCILE_AFTER_MS;
   const since = reconcile ? null : stored?.remoteTimestamp ?? null;
   // Rows already read at exactly the checkpoint second: `>=` returns them again.
   const boundary = new Set(since ? stored?.boundaryIds ?? [] : []);
@@ -68,10 +115,13 @@ async function pullObject(ctx: SyncContext, sobject: SObjectType, summary: PullS
   };
   const seen = new Set<string>();
   const key = (row: SObjectRecord) => `${row.Id}@${String(row.SystemModstamp)}`;
+  const resume = () => {
+    for (const k of checkpoint.boundaryIds) boundary.add(k);
+    return pullQuery(sobject, ctx.settings, ctx.userId, checkpoint.remoteTimestamp, startedAt, plan.known, plan.first);
+  };
 
   // queryAll: deleted rows (IsDeleted) come in the same ordered stream as changed ones.
-  const known = new Set((await ctx.describe(sobject)).fields.map((f) => f.name));
-  for await (const page of ctx.client.query(pullQuery(sobject, ctx.settings, ctx.userId, since, startedAt, known), { all: true })) {
+  for await (const page of pagesOf(ctx, plan, firstPage, resume)) {
     const rows = page.filter((row) => !boundary.has(key(row)));
     for (const row of page) seen.add(row.Id);
     await applyPulledRows(ctx, sobject, rows, summary, memory);

@@ -9,7 +9,8 @@ import { createRecord, updateRecord } from '../db/records';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
-import { DEFAULT_SYNC_SETTINGS, describeCache, type SyncContext } from './context';
+import { DEFAULT_SYNC_SETTINGS, type SyncContext } from './context';
+import { DescribeCache } from './describes';
 import { pushOutbox } from './push';
 
 let sf: SalesforceEmulator;
@@ -18,7 +19,7 @@ let db: SidecarDb;
 function context(clock: { now: number }): SyncContext {
   const { accessToken } = sf.issueToken();
   const client = new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } });
-  return { db, client, settings: DEFAULT_SYNC_SETTINGS, userId: 'me', now: () => clock.now, describe: describeCache(client) };
+  return { db, client, settings: DEFAULT_SYNC_SETTINGS, userId: 'me', now: () => clock.now, describes: new DescribeCache(db, client, () => clock.now) };
 }
 
 beforeEach(async () => {
@@ -81,8 +82,8 @@ describe('pushOutbox against the Salesforce emulator', () => {
     for (let i = 0; i < 3; i += 1) await createContact(db, { kind: 'lead', lastName: `Lead ${i}`, company: 'Acme', emails: [`l${i}@acme.example`] }, t0);
     const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
     const ctx = context(clock);
-    await ctx.describe('Lead');
-    await ctx.client.queryMany(['SELECT Id FROM Lead']); // warm, so the next API call is the upsert
+    await ctx.describes.get('Lead');
+    await ctx.describes.get('Contact'); // cached, so the push's first call is the match and its second the upsert
     sf.faults.dropNext(2); // the match query and then the upsert
     await expect(pushOutbox(ctx)).rejects.toThrow();
     clock.now += 60 * 60_000;

@@ -1,5 +1,5 @@
 import { COLLECTION_LIMIT, EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
-import { ApiError, AuthError, DailyLimitError, RetryableError } from '../crm/salesforce/errors';
+import { ApiError, AuthError, DailyLimitError, RetryableError, WholeCallRefusedError } from '../crm/salesforce/errors';
 import { fromRemote, sobjectFor, toRemote, type RemoteFields, type SObjectType } from '../crm/salesforce/mapping';
 import type { SaveResult, SObjectRecord } from '../crm/salesforce/schemas';
 import { enqueueUpserts } from '../db/outbox';
@@ -7,8 +7,8 @@ import { tableFor, type RecordOf } from '../db/records';
 import type { Account, Activity, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
 import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
 import type { SyncContext } from './context';
-import { matchAccounts, matchPeople, readChosen, type RemoteMatch } from './match-remote';
-import { claimDue, issueId, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
+import { planAccounts, planChosen, planPeople, runPlans, type RemoteMatch } from './match-remote';
+import { claimDue, issueId, peekDue, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
 import { pushTaskRelations } from './push-relations';
 import { linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
@@ -55,10 +55,16 @@ const candidateLabel = (row: SObjectRecord) =>
   [row.attributes?.type, typeof row.Name === 'string' ? row.Name : [row.FirstName, row.LastName].filter((v) => typeof v === 'string').join(' '), row.Id]
     .filter(Boolean).join(' · ');
 
+/** The objects a record type's push writes, whose describes it checks payloads against. */
+const SOBJECTS_OF: Record<SyncedRecordType, SObjectType[]> = {
+  account: ['Account'], contact: ['Contact', 'Lead'], opportunity: ['Opportunity'], activity: ['Task'], task: ['Task'], note: [],
+};
+
 /** Push every due outbox entry to Salesforce, type by type. Throws the error that stopped it (retry, limit, auth). */
 export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
   const summary: PushSummary = { pushed: {}, linked: 0, parked: 0, deleted: 0, waiting: 0, relations: 0 };
   await reclaimInterrupted(ctx.db, ctx.now());
+  const matches = await matchAllFirstPushes(ctx);
   for (const type of PUSH_ORDER) {
     const claimed = await claimDue(ctx.db, type, ctx.now());
     if (claimed.length === 0) continue;
@@ -66,7 +72,7 @@ export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
       await pushDeletes(ctx, type, claimed.filter((e) => e.op === 'delete'), summary);
       const upserts = claimed.filter((e) => e.op !== 'delete');
       if (type === 'note') await pushNotes(ctx, upserts, summary);
-      else await pushUpserts(ctx, type, upserts, summary);
+      else await pushUpserts(ctx, type, upserts, summary, matches);
     } catch (error) {
       await releaseAfter(ctx, claimed, error);
       throw error;
@@ -93,6 +99,8 @@ const REFUSALS: Record<string, string> = {
   ENTITY_IS_DELETED: 'The Salesforce record was deleted',
   INVALID_FIELD: 'The org has no such field: check Settings → Salesforce → Field mapping',
   INVALID_FIELD_FOR_INSERT_UPDATE: 'Salesforce does not let Sidecar set a field',
+  MULTIPLE_RECORDS_FOUND: 'Several Salesforce records hold this record\'s Sidecar Id: an admin must remove the extra ones',
+  MALFORMED_QUERY: 'Salesforce refused the look-up for this record',
 };
 
 /** The fields go in the issue's own `fields`, which the error centre lists by their labels. */
@@ -140,20 +148,50 @@ async function pushDeletes(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   }
 }
 
+const needsMatch = (r: AnyRecord) => linkOf(r) === undefined;
+const needsChosen = (r: AnyRecord) => {
+  const link = linkOf(r);
+  return Boolean(link?.id && link.syncedAt === null && !Object.hasOwn(link.base, EXTERNAL_ID_FIELD));
+};
+
 /**
  * Before a record's first push: find it in the org, so a colleague's record is linked, never
  * duplicated. A record the rep linked to a chosen Salesforce record (error centre) reads that record
  * first, so it is linked the same way (`linkTo`): Sidecar's gaps filled from it, fields Sidecar does
  * not map left alone, and only the fields Sidecar holds differently sent.
  */
-async function matchFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[]): Promise<Map<string, RemoteMatch>> {
-  const fresh = records.filter((r) => linkOf(r) === undefined);
-  const chosen = await readChosen(ctx, type, records.filter((r) => {
-    const link = linkOf(r);
-    return link?.id && link.syncedAt === null && !Object.hasOwn(link.base, EXTERNAL_ID_FIELD);
-  }));
-  const found = type === 'account' ? await matchAccounts(ctx, fresh as Account[]) : type === 'contact' ? await matchPeople(ctx, fresh as Contact[]) : new Map<string, RemoteMatch>();
-  for (const [id, match] of chosen) found.set(id, match);
+async function planFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[]) {
+  const fresh = records.filter(needsMatch);
+  return [
+    planChosen(ctx, type, records.filter(needsChosen)),
+    type === 'account' ? planAccounts(ctx, fresh as Account[]) : type === 'contact' ? await planPeople(ctx, fresh as Contact[]) : null,
+  ];
+}
+
+/**
+ * Every due record's look-ups, of all types at once, before anything is claimed: they share
+ * Composite calls (5 queries each), and the describes the push checks payloads against ride along.
+ */
+async function matchAllFirstPushes(ctx: SyncContext): Promise<Map<string, RemoteMatch>> {
+  const due = (await peekDue(ctx.db, ctx.now())).filter((e) => e.op !== 'delete');
+  const plans = [];
+  const types = PUSH_ORDER.filter((type) => due.some((e) => e.recordType === type));
+  for (const type of types) {
+    const ids = [...new Set(due.filter((e) => e.recordType === type).flatMap((e) => e.recordIds))];
+    const records = (await tableFor(ctx.db, type).bulkGet(ids)).filter((r): r is AnyRecord => r !== undefined && !r.sample);
+    plans.push(...(await planFirstPush(ctx, type, records)));
+  }
+  return runPlans(ctx, plans, types.flatMap((t) => SOBJECTS_OF[t]));
+}
+
+/** Look-ups for records the run-wide pass did not cover (due since it ran). */
+async function matchFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[], known: ReadonlyMap<string, RemoteMatch>): Promise<Map<string, RemoteMatch>> {
+  const missing = records.filter((r) => (needsMatch(r) || needsChosen(r)) && !known.has(r.id));
+  const found = missing.length ? await runPlans(ctx, await planFirstPush(ctx, type, missing)) : new Map<string, RemoteMatch>();
+  for (const r of records) {
+    const match = known.get(r.id);
+    if (match && !found.has(r.id)) found.set(r.id, match);
+  }
   return found;
 }
 
@@ -167,7 +205,7 @@ function linkTo(ctx: SyncContext, type: SyncedRecordType, record: AnyRecord, sob
   return { link: { id: row.Id, syncedAt: null, base } satisfies Link, patch };
 }
 
-async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], summary: PushSummary): Promise<void> {
+async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], summary: PushSummary, known: ReadonlyMap<string, RemoteMatch>): Promise<void> {
   if (entries.length === 0) return;
   const { db } = ctx;
   const table = tableFor(db, type);
@@ -187,7 +225,7 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     contact: records.flatMap((r) => ('contactIds' in r ? r.contactIds : 'contactId' in r ? [r.contactId] : [])),
     opportunity: records.flatMap((r) => ['opportunityId' in r ? r.opportunityId : null]),
   });
-  const matches = await matchFirstPush(ctx, type, records);
+  const matches = await matchFirstPush(ctx, type, records, known);
   const conflicts = await db.conflicts.where('recordId').anyOf(records.map((r) => r.id)).toArray();
   const now = ctx.now();
   const outgoing: Outgoing[] = [];
@@ -197,6 +235,12 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   for (const record of records) {
     let link = linkOf(record);
     const match = matches.get(record.id);
+    if (match?.kind === 'refused') {
+      const { error } = match;
+      const said = error instanceof WholeCallRefusedError ? `Salesforce refused Sidecar's look-up for this record as a whole (${error.limit})` : refusalMessage(error.errorCode, '');
+      outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'rejected', error instanceof WholeCallRefusedError ? `${said} [${error.errorCode}]` : said, now, { errorCode: error.errorCode }) });
+      continue;
+    }
     if (match?.kind === 'ambiguous') {
       outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'ambiguous-match', `${match.rows.length} ${match.sobject} records in Salesforce match: choose the one this is, or create a new one`, now, { candidates: match.rows.map((r) => ({ id: r.Id, label: candidateLabel(r) })) }) });
       continue;
@@ -233,7 +277,7 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
       if (type === 'activity') related.push({ activity: record as Activity, taskId: link.id });
       continue;
     }
-    const problems = checkAgainstDescribe(await ctx.describe(sobject), payload, !link?.id);
+    const problems = checkAgainstDescribe(await ctx.describes.get(sobject), payload, !link?.id);
     if (problems.length) {
       outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'rejected', problems.map((p) => p.message).join('; '), now, { errorCode: problems[0]!.errorCode, fields: problems.map((p) => p.field) }) });
       continue;

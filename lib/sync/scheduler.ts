@@ -4,7 +4,8 @@ import type { SidecarDb } from '../db/database';
 import { UNDO_WINDOW_MS } from '../model';
 import { browser } from '../platform/browser';
 import { salesforceSyncSettings } from '../settings/items';
-import { describeCache, type SyncContext, type SyncSettings } from './context';
+import { type SyncContext, type SyncSettings } from './context';
+import { DescribeCache } from './describes';
 import { syncOnce } from './run-sync';
 import { describeFailure, failed, isBlocked, notConnected, started, succeeded, type SyncStatus } from './sync-status';
 import { syncStatusItem } from './sync-status-store';
@@ -225,7 +226,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     let outcome: RunOutcome;
     try {
       const ctx: SyncContext = {
-        db, client: session.client, settings: await loadSettings(), userId: session.userId, now, describe: describeCache(session.client),
+        db, client: session.client, settings: await loadSettings(), userId: session.userId, now, describes: new DescribeCache(db, session.client, now),
       };
       await runSync(ctx);
       await store.setValue(succeeded(await store.getValue(), now()));

@@ -32,7 +32,7 @@ test('the options page shows its sections, and deletes everything only after the
   await expect(options.confirmation).toHaveValue('');
   const counts = await countStores(page);
   expect(Object.keys(counts).sort()).toEqual(
-    ['accounts', 'activities', 'checkpoints', 'conflicts', 'contacts', 'notes', 'opportunities', 'outbox', 'secrets', 'syncIssues', 'tasks', 'territories'],
+    ['accounts', 'activities', 'checkpoints', 'conflicts', 'contacts', 'describes', 'notes', 'opportunities', 'outbox', 'secrets', 'syncIssues', 'tasks', 'territories'],
   );
   for (const [store, n] of Object.entries(counts)) expect(n, `${store} after delete`).toBe(0);
 });

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { COLLECTION_LIMIT, COMPOSITE_LIMIT, SALESFORCE_API_VERSION } from './config';
-import { ApiError, AuthError, DailyLimitError, RetryableError } from './errors';
+import { COLLECTION_LIMIT, SALESFORCE_API_VERSION } from './config';
+import { assertWithinLimits, compositeBody, readAnswers, wholeCallRefusal, type SubAnswer, type SubRequest } from './composite';
+import { ApiError, ApiVersionError, AuthError, DailyLimitError, MultipleMatchesError, RetryableError } from './errors';
 import {
-  CompositeResponse, CreateResult, DeletedResult, Describe, ErrorList, QueryPage, SaveResult, UserInfo,
+  CompositeResponse, CreateResult, DeletedResult, Describe, ErrorList, QueryPage, SaveResult, UserInfo, Versions,
   type SObjectRecord,
 } from './schemas';
 
@@ -28,6 +29,12 @@ export interface ClientOptions {
 }
 
 const DATA = `/services/data/${SALESFORCE_API_VERSION}`;
+
+/** A 300 from an upsert by External ID: the matching records' ids (`["/services/data/…/Contact/003…", …]`). */
+function multipleIds(json: unknown): string[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((item) => (typeof item === 'string' ? [item.split('/').at(-1) ?? item] : []));
+}
 
 /** `Sforce-Limit-Info: api-usage=25/15000`. */
 export function parseLimitInfo(header: string | null): ApiUsage | null {
@@ -88,51 +95,36 @@ export class SalesforceClient {
   async *query(soql: string, options: { all?: boolean; batchSize?: number } = {}): AsyncGenerator<SObjectRecord[]> {
     const resource = options.all ? 'queryAll' : 'query';
     const headers = options.batchSize ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` } : undefined;
-    let page = await this.call('GET', `${DATA}/${resource}?q=${encodeURIComponent(soql)}`, `${DATA}/${resource}`, QueryPage, undefined, headers);
-    yield page.records;
-    while (!page.done) {
-      if (!page.nextRecordsUrl) throw new RetryableError('a query page said more follows but gave no nextRecordsUrl');
-      page = await this.call('GET', page.nextRecordsUrl, `${DATA}/${resource}/{locator}`, QueryPage, undefined, headers);
-      yield page.records;
-    }
+    const first = await this.call('GET', `${DATA}/${resource}?q=${encodeURIComponent(soql)}`, `${DATA}/${resource}`, QueryPage, undefined, headers);
+    yield first.records;
+    yield* this.morePages(first, options);
   }
 
   /**
-   * Up to 25 SOQL queries in one Composite request, which Salesforce counts as one API call:
-   * matching ten thousand people before their first push costs a request, not a hundred. In the
-   * body, a query may be up to SOQL's 100,000 characters (a URL only 16 KB). An answer with more
-   * than one page is read to the end; a failed sub-query throws.
+   * One Composite call (one API request) of up to 25 sub-requests, at most 5 of them queries:
+   * match look-ups and describes travel together, and a pull's first pages of every object come in
+   * one call. In the body a query may be up to SOQL's 100,000 characters (a URL only 16 KB).
+   * Throws WholeCallRefusedError when the org refused the call whole, IncompleteAnswerError when its
+   * answer left a sub-request out; a sub-request's own refusal comes back as its answer.
    */
-  async queryMany(soqls: string[]): Promise<SObjectRecord[][]> {
-    if (soqls.length > COMPOSITE_LIMIT) throw new RangeError(`at most ${COMPOSITE_LIMIT} sub-requests per call`);
+  async composite(subs: readonly SubRequest[]): Promise<SubAnswer[]> {
+    assertWithinLimits(subs);
+    if (subs.length === 0) return [];
     const path = `${DATA}/composite`;
-    const body = {
-      allOrNone: false,
-      compositeRequest: soqls.map((q, i) => ({ method: 'GET', url: `${DATA}/query?q=${encodeURIComponent(q)}`, referenceId: `q${i}` })),
-    };
-    const { compositeResponse } = await this.call('POST', path, path, CompositeResponse, body);
-    const pages = soqls.map((_, i) => {
-      const answer = compositeResponse.find((r) => r.referenceId === `q${i}`);
-      if (!answer) throw new RetryableError('a composite answer is missing a sub-request');
-      if (answer.httpStatusCode >= 400) {
-        const list = ErrorList.safeParse(answer.body);
-        const first = list.success ? list.data[0] : undefined;
-        throw first ? new ApiError(answer.httpStatusCode, first.errorCode, first.message) : new RetryableError(`a sub-query failed (${answer.httpStatusCode})`);
-      }
-      const page = QueryPage.safeParse(answer.body);
-      if (!page.success) throw new RetryableError('a sub-query answered in an unexpected shape');
-      return page.data;
-    });
-    return Promise.all(pages.map(async (first) => {
-      const rows = [...first.records];
-      let page = first;
-      while (!page.done) {
-        if (!page.nextRecordsUrl) throw new RetryableError('a query page said more follows but gave no nextRecordsUrl');
-        page = await this.call('GET', page.nextRecordsUrl, `${DATA}/query/{locator}`, QueryPage);
-        rows.push(...page.records);
-      }
-      return rows;
-    }));
+    const { compositeResponse } = await this.call('POST', path, path, CompositeResponse, compositeBody(DATA, subs));
+    return readAnswers(subs, compositeResponse);
+  }
+
+  /** The pages after a first page (a Composite sub-query's), following `nextRecordsUrl`. */
+  async *morePages(first: QueryPage, options: { all?: boolean; batchSize?: number } = {}): AsyncGenerator<SObjectRecord[]> {
+    const pattern = `${DATA}/${options.all ? 'queryAll' : 'query'}/{locator}`;
+    const headers = options.batchSize ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` } : undefined;
+    let page = first;
+    while (!page.done) {
+      if (!page.nextRecordsUrl) throw new RetryableError('a query page said more follows but gave no nextRecordsUrl');
+      page = await this.call('GET', page.nextRecordsUrl, pattern, QueryPage, undefined, headers);
+      yield page.records;
+    }
   }
 
   /** Update up to 200 records by their Salesforce Id (linking a matched record stamps its External ID). */
@@ -242,19 +234,46 @@ export class SalesforceClient {
     } catch {
       throw new RetryableError(`Salesforce sent a response that is not JSON (status ${status})`, null, status);
     }
-    if (status >= 400) throw this.refusal(status, json);
+    if (status >= 400) throw await this.refusal(status, json);
+    if (status === 300) throw new MultipleMatchesError(multipleIds(json));
     if (status === 204) return undefined as z.output<S>;
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new RetryableError(`Salesforce sent a response of an unexpected shape (status ${status})`, null, status);
     return parsed.data;
   }
 
-  private refusal(status: number, json: unknown): Error {
+  private async refusal(status: number, json: unknown): Promise<Error> {
     const list = ErrorList.safeParse(json);
     const first = list.success ? list.data[0] : undefined;
     if (!first) return new RetryableError(`Salesforce answered ${status} with an unreadable error`, null, status);
     if (first.errorCode === 'REQUEST_LIMIT_EXCEEDED') return new DailyLimitError('The org has used its daily API allowance', this.usage?.used ?? null, this.usage?.max ?? null);
     if (first.errorCode === 'INVALID_SESSION_ID') return new AuthError('Salesforce refused the session');
+    if (first.errorCode === 'LIMIT_EXCEEDED') return wholeCallRefusal(status, json);
+    // An org that does not serve the version answers every path with NOT_FOUND, like a missing record.
+    if (status === 404 && first.errorCode === 'NOT_FOUND') {
+      const served = await this.servedVersion();
+      if (served !== SALESFORCE_API_VERSION) return new ApiVersionError(SALESFORCE_API_VERSION, served);
+    }
     return new ApiError(status, first.errorCode, first.message, first.fields ?? []);
+  }
+
+  private versionCheck: Promise<string | null> | null = null;
+
+  /**
+   * `SALESFORCE_API_VERSION` when the org lists it (`GET /services/data`, asked once per client and
+   * only after a NOT_FOUND), else the newest version it lists, or null when it lists none.
+   */
+  servedVersion(): Promise<string | null> {
+    this.versionCheck ??= (async () => {
+      const doFetch = this.options.fetch ?? fetch;
+      const response = await doFetch(`${this.instanceUrl}/services/data`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      const list = Versions.safeParse(await response.json().catch(() => null));
+      if (!response.ok || !list.success) throw new RetryableError('Salesforce did not say which API versions it serves', null, response.status);
+      const versions = list.data.map((v) => `v${v.version.replace(/^v/, '')}`);
+      if (versions.includes(SALESFORCE_API_VERSION)) return SALESFORCE_API_VERSION;
+      return versions.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1) ?? null;
+    })();
+    this.versionCheck.catch(() => { this.versionCheck = null; });
+    return this.versionCheck;
   }
 }

@@ -88,6 +88,15 @@ export type DescribeField = z.infer<typeof DescribeField>;
 export const Describe = z.looseObject({ name: z.string(), fields: z.array(DescribeField) });
 export type Describe = z.infer<typeof Describe>;
 
+/** A Composite answer. A `null` referenceId is an entry about the whole call (refused before any sub-request ran). */
 export const CompositeResponse = z.looseObject({
-  compositeResponse: z.array(z.looseObject({ body: z.unknown(), httpStatusCode: z.number().int(), referenceId: z.string() })),
+  compositeResponse: z.array(z.looseObject({
+    body: z.unknown(),
+    httpStatusCode: z.number().int(),
+    referenceId: z.string().nullable(),
+    httpHeaders: z.record(z.string(), z.string()).optional(),
+  })),
 });
+
+/** `GET /services/data`: the API versions the org serves. */
+export const Versions = z.array(z.looseObject({ version: z.string(), url: z.string() }));
