@@ -184,8 +184,9 @@ export class Schema {
   private readonly fieldIndex = new Map<string, Map<string, FieldDef>>();
   /**
    * When each object's metadata last changed, for describe's If-Modified-Since. HTTP dates carry
-   * whole seconds, so stamps are whole seconds and each change gets a later second than the last:
-   * a client holding the previous Last-Modified always sees the change.
+   * whole seconds, so stamps are whole seconds and each change gets a later second than any change
+   * before it, on any object: a client holding the previous Last-Modified (of the object, or of
+   * Describe Global) always sees the change.
    */
   private readonly changedAt = new Map<string, number>();
 
@@ -209,7 +210,7 @@ export class Schema {
   /** Marks an object's metadata as changed now (an admin edited a field, a layout, a picklist). */
   touch(object: string, at = Date.now()): void {
     if (!this.objects.has(object)) throw new Error(`No object ${object}`);
-    this.changedAt.set(object, Math.max(Math.ceil(at / 1000) * 1000, this.metadataChangedAt(object) + 1000));
+    this.changedAt.set(object, Math.max(Math.ceil(at / 1000) * 1000, this.latestChange() + 1000));
   }
 
   /** Adds a field, as an admin adding a custom field in Setup would; the object's metadata changes. */
