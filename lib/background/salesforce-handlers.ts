@@ -11,6 +11,7 @@ import { AuthError, RetryableError } from '../crm/salesforce/errors';
 import type { Handlers } from '../messaging/router';
 import type { SALESFORCE_MESSAGES, SalesforceStatus } from '../messaging/protocol-salesforce';
 import { browser } from '../platform/browser';
+import { DescribeCache } from '../sync/describes';
 import { createOpenSalesforce } from './salesforce-session';
 
 type SalesforceHandlers = Pick<Handlers, keyof typeof SALESFORCE_MESSAGES>;
@@ -71,8 +72,11 @@ export function createSalesforceHandlers(db: SidecarDb, onConnected?: () => Prom
       try {
         const session = await openSalesforce();
         if (!session) throw new RepositoryError('invalid', 'Connect Salesforce to choose a field.');
-        const [contact, lead] = await Promise.all([session.client.describe('Contact'), session.client.describe('Lead')]);
-        return { fields: mappableFields(contact, lead) };
+        // Checked now, whatever their age, and kept: the field the rep maps is then one the sync knows.
+        const describes = new DescribeCache(db, session.client, Date.now);
+        await Promise.all([describes.stale('Contact'), describes.stale('Lead')]);
+        const [contact, lead] = await describes.load(['Contact', 'Lead']);
+        return { fields: mappableFields(contact!, lead!) };
       } catch (error) {
         throw explain(error);
       }

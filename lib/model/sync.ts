@@ -104,4 +104,6 @@ export interface CachedDescribe {
   describe: { name: string; fields: Array<{ name: string } & Record<string, unknown>> };
   fetchedAt: number;
   checkedAt: number;
+  /** The HTTP date a check sends as `If-Modified-Since`: the org's Last-Modified when it sent one. */
+  modifiedSince: string;
 }

@@ -16,3 +16,9 @@ export function retryDelay(attempts: number, retryAfterMs: number | null, random
 
 /** Salesforce's daily allowance is a rolling 24 hours; wait an hour and look again. */
 export const DAILY_LIMIT_PAUSE_MS = 60 * 60_000;
+
+/**
+ * After a refusal that asking again cannot change (a whole Composite call refused, an API version the
+ * org does not serve), automatic runs wait this long: a day, not a loop. "Sync now" tries at once.
+ */
+export const REFUSED_PAUSE_MS = 24 * 60 * 60_000;

@@ -8,12 +8,15 @@ import type { CachedDescribe } from '../model';
  * Describes, kept in IndexedDB per org (by instance URL) so a sync with nothing new spends no
  * describe calls. The rule:
  * - A describe checked in the last 12 hours is used as it is: no call.
- * - Older, it is asked again with `If-Modified-Since` (the time it was fetched), inside a Composite
- *   call Sidecar makes anyway where it can: a 304 keeps it and costs no call of its own.
+ * - Older, it is asked again with `If-Modified-Since`, inside a Composite call Sidecar makes anyway
+ *   where it can: a 304 keeps it and costs no call of its own. The date sent is the org's
+ *   Last-Modified when the answer carried one, else the fetch time less 10 minutes, so a browser
+ *   clock ahead of Salesforce's cannot hide a change (a change just before a fetch costs one 200).
  * - It is checked at once, whatever its age, when Salesforce refused a field or value it vouched for
- *   (`stale`), or when the field mapping names a field it lacks (`getWith`).
+ *   (`stale`), or when the rep changes the field mapping (the connection's settings are saved).
  */
 export const DESCRIBE_FRESH_MS = 12 * 60 * 60_000;
+const CLOCK_SKEW_MS = 10 * 60_000;
 
 /** Only what Sidecar reads of a describe: a real org's Contact describe is hundreds of kB. */
 function trimmed(describe: Describe): Describe {
@@ -47,13 +50,12 @@ export class DescribeCache {
   }
 
   /** Sub-requests for the describes of these objects that are missing or due a check (none when all are fresh). */
-  async plan(sobjects: readonly string[], mustHave: readonly string[] = []): Promise<SubRequest[]> {
+  async plan(sobjects: readonly string[]): Promise<SubRequest[]> {
     const subs: SubRequest[] = [];
     for (const sobject of new Set(sobjects)) {
       const found = await this.cached(sobject);
-      const lacking = found !== undefined && mustHave.some((field) => !found.describe.fields.some((f) => f.name === field));
-      if (found && !lacking && this.now() - found.checkedAt < DESCRIBE_FRESH_MS) continue;
-      subs.push({ kind: 'describe', sobject, ...(found && !lacking ? { ifModifiedSince: new Date(found.fetchedAt).toUTCString() } : {}) });
+      if (found && this.now() - found.checkedAt < DESCRIBE_FRESH_MS) continue;
+      subs.push({ kind: 'describe', sobject, ...(found ? { ifModifiedSince: found.modifiedSince } : {}) });
     }
     return subs;
   }
@@ -67,7 +69,10 @@ export class DescribeCache {
       const id = this.id(sub.sobject);
       if (answer.kind === 'refused') throw answer.error;
       let entry: CachedDescribe | undefined;
-      if (answer.kind === 'describe') entry = { id, describe: trimmed(answer.describe) as CachedDescribe['describe'], fetchedAt: at, checkedAt: at };
+      if (answer.kind === 'describe') {
+        const modifiedSince = answer.lastModified ?? new Date(at - CLOCK_SKEW_MS).toUTCString();
+        entry = { id, describe: trimmed(answer.describe) as CachedDescribe['describe'], fetchedAt: at, checkedAt: at, modifiedSince };
+      }
       else if (answer.kind === 'not-modified') {
         const found = await this.cached(sub.sobject);
         if (found) entry = { ...found, checkedAt: at };
@@ -78,13 +83,19 @@ export class DescribeCache {
     }
   }
 
-  /** The object's describe: from the cache while fresh, else checked or fetched in one call. */
-  async get(sobject: string, mustHave: readonly string[] = []): Promise<Describe> {
-    const subs = await this.plan([sobject], mustHave);
+  /** These objects' describes: from the cache while fresh, the others checked or fetched in one call. */
+  async load(sobjects: readonly string[]): Promise<Describe[]> {
+    const subs = await this.plan(sobjects);
     if (subs.length) await this.accept(subs, await this.client.composite(subs));
-    const found = await this.cached(sobject);
-    if (!found) throw new Error(`no describe of ${sobject}`);
-    return found.describe as Describe;
+    return Promise.all(sobjects.map(async (sobject) => {
+      const found = await this.cached(sobject);
+      if (!found) throw new Error(`no describe of ${sobject}`);
+      return found.describe as Describe;
+    }));
+  }
+
+  async get(sobject: string): Promise<Describe> {
+    return (await this.load([sobject]))[0]!;
   }
 
   /** Salesforce refused something this describe vouched for: check it on the next look. */

@@ -74,13 +74,9 @@ async function planObject(ctx: SyncContext, sobject: SObjectType, known: Readonl
 export async function pullChanges(ctx: SyncContext): Promise<PullSummary> {
   const summary: PullSummary = { pulled: {}, created: 0, updated: 0, conflicts: 0, deleted: 0, skipped: 0 };
   const memory = await PullMemory.read(ctx.db);
-  const due = await ctx.describes.plan(PULL_ORDER);
-  if (due.length) await ctx.describes.accept(due, await ctx.client.composite(due));
+  const describes = await ctx.describes.load(PULL_ORDER);
   const plans: ObjectPull[] = [];
-  for (const sobject of PULL_ORDER) {
-    const known = new Set((await ctx.describes.get(sobject)).fields.map((f) => f.name));
-    plans.push(await planObject(ctx, sobject, known));
-  }
+  for (const [i, sobject] of PULL_ORDER.entries()) plans.push(await planObject(ctx, sobject, new Set(describes[i]!.fields.map((f) => f.name))));
   const answers = await ctx.client.composite(plans.map((p) => ({ kind: 'query', soql: p.soql, all: true })));
   for (const [i, plan] of plans.entries()) {
     const answer = answers[i]!;

@@ -374,6 +374,9 @@ async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: Outb
     });
     summary.parked += 1;
   });
+  // Salesforce refused a field or value its describe vouched for: the org changed, check it next time.
+  const schemaCodes = new Set(['INVALID_FIELD', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', 'REQUIRED_FIELD_MISSING', 'INVALID_FIELD_FOR_INSERT_UPDATE']);
+  if (results.some((r) => r.errors.some((e) => schemaCodes.has(e.statusCode)))) await ctx.describes.stale(batch[0]!.sobject);
   const table = tableFor(ctx.db, type);
   // The remote Ids are stored in the same transaction that retires the outbox entries.
   await ctx.db.transaction('rw', table, ctx.db.outbox, ctx.db.syncIssues, async () => {

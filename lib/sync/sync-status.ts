@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ApiError, AuthError, DailyLimitError, RetryableError } from '../crm/salesforce/errors';
+import { ApiError, ApiVersionError, AuthError, DailyLimitError, RetryableError, WholeCallRefusedError } from '../crm/salesforce/errors';
 import type { SidecarDb } from '../db/database';
 import { Timestamp } from '../model';
-import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
+import { DAILY_LIMIT_PAUSE_MS, REFUSED_PAUSE_MS, retryDelay } from './backoff';
 
 /**
  * What the last sync runs came to, for the status line and for the scheduler's next decision.
@@ -35,7 +35,8 @@ export const SyncStatus = z.object({
   failures: z.number().int().nonnegative(),
   /** No automatic run before this (a retryable failure's backoff, or the daily API allowance). */
   pausedUntil: Timestamp.nullable(),
-  pauseReason: z.enum(['retry', 'daily-limit']).nullable(),
+  /** `refused`: the org refused what the same request would ask again (a whole call, an API version): only a day or "Sync now" tries again. */
+  pauseReason: z.enum(['retry', 'daily-limit', 'refused']).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -75,6 +76,18 @@ export function describeFailure(error: unknown, failures: number, now: number, r
     return {
       error: { kind: 'daily-limit', code: 'REQUEST_LIMIT_EXCEEDED', message: 'The daily Salesforce API allowance for Sidecar is used up: sync waits an hour', at },
       retryAt: now + DAILY_LIMIT_PAUSE_MS, reason: 'daily-limit',
+    };
+  }
+  if (error instanceof ApiVersionError) {
+    const message = error.served
+      ? `Your Salesforce org serves API versions up to ${error.served}; Sidecar needs ${error.wanted}. Sync waits a day (Sync now tries at once)`
+      : `Your Salesforce org does not serve API ${error.wanted}, which Sidecar needs. Sync waits a day (Sync now tries at once)`;
+    return { error: { kind: 'refused', code: 'API_VERSION', message, at }, retryAt: now + REFUSED_PAUSE_MS, reason: 'refused' };
+  }
+  if (error instanceof WholeCallRefusedError) {
+    return {
+      error: { kind: 'refused', code: error.errorCode, message: `Salesforce refused a whole request of Sidecar's (${error.limit}). Sync waits a day (Sync now tries at once)`, at },
+      retryAt: now + REFUSED_PAUSE_MS, reason: 'refused',
     };
   }
   const backoff = (retryAfterMs: number | null) => now + retryDelay(failures, retryAfterMs, random);

@@ -245,15 +245,16 @@ export class SalesforceClient {
   private async refusal(status: number, json: unknown): Promise<Error> {
     const list = ErrorList.safeParse(json);
     const first = list.success ? list.data[0] : undefined;
+    // An org that does not serve the version answers every path with NOT_FOUND, like a missing
+    // record; a retired version answers 410.
+    if (status === 410 || (status === 404 && first?.errorCode === 'NOT_FOUND')) {
+      const served = await this.servedVersion();
+      if (served !== SALESFORCE_API_VERSION) return new ApiVersionError(SALESFORCE_API_VERSION, served);
+    }
     if (!first) return new RetryableError(`Salesforce answered ${status} with an unreadable error`, null, status);
     if (first.errorCode === 'REQUEST_LIMIT_EXCEEDED') return new DailyLimitError('The org has used its daily API allowance', this.usage?.used ?? null, this.usage?.max ?? null);
     if (first.errorCode === 'INVALID_SESSION_ID') return new AuthError('Salesforce refused the session');
     if (first.errorCode === 'LIMIT_EXCEEDED') return wholeCallRefusal(status, json);
-    // An org that does not serve the version answers every path with NOT_FOUND, like a missing record.
-    if (status === 404 && first.errorCode === 'NOT_FOUND') {
-      const served = await this.servedVersion();
-      if (served !== SALESFORCE_API_VERSION) return new ApiVersionError(SALESFORCE_API_VERSION, served);
-    }
     return new ApiError(status, first.errorCode, first.message, first.fields ?? []);
   }
 
