@@ -78,7 +78,7 @@ function buildApp(state: EmulatorState, secret: string): Hono {
   app.use('*', cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Sforce-Query-Options', 'Accept'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Sforce-Query-Options', 'Accept', 'If-Modified-Since'],
     exposeHeaders: ['Sforce-Limit-Info', 'Retry-After', 'Location'],
   }));
   app.use('/services/*', traffic(state, secret));
