@@ -9,9 +9,9 @@ import type { CachedDescribe } from '../model';
  * describe calls. The rule:
  * - A describe checked in the last 12 hours is used as it is: no call.
  * - Older, it is asked again with `If-Modified-Since`, inside a Composite call Sidecar makes anyway
- *   where it can: a 304 keeps it and costs no call of its own. The date sent is the org's
- *   Last-Modified when the answer carried one, else the fetch time less 10 minutes, so a browser
- *   clock ahead of Salesforce's cannot hide a change (a change just before a fetch costs one 200).
+ *   where it can: a 304 keeps it and costs no call of its own. The date sent is by the org's clock
+ *   (its Last-Modified, else the answer's Date), so a browser clock ahead of Salesforce's cannot
+ *   hide a change; only with neither is it the fetch time less 10 minutes.
  * - It is checked at once, whatever its age, when Salesforce refused a field or value it vouched for
  *   (`stale`), or when the rep changes the field mapping (the connection's settings are saved).
  */

@@ -58,6 +58,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 export class SalesforceClient {
   readonly instanceUrl: string;
   private usage: ApiUsage | null = null;
+  /** The org's clock (`Date`) on the last answer: what a describe's If-Modified-Since is set by, not the browser's. */
+  private serverDate: string | null = null;
 
   constructor(private readonly options: ClientOptions) {
     this.instanceUrl = options.instanceUrl.replace(/\/+$/, '');
@@ -112,7 +114,7 @@ export class SalesforceClient {
     if (subs.length === 0) return [];
     const path = `${DATA}/composite`;
     const { compositeResponse } = await this.call('POST', path, path, CompositeResponse, compositeBody(DATA, subs));
-    return readAnswers(subs, compositeResponse);
+    return readAnswers(subs, compositeResponse, this.serverDate);
   }
 
   /** The pages after a first page (a Composite sub-query's), following `nextRecordsUrl`. */
@@ -208,6 +210,7 @@ export class SalesforceClient {
       throw new RetryableError(timedOut ? 'Salesforce did not answer in time' : 'Salesforce could not be reached');
     }
     this.options.onRequest?.(`${method} ${pattern}`, response.status);
+    this.serverDate = response.headers.get('Date');
     const usage = parseLimitInfo(response.headers.get('Sforce-Limit-Info'));
     if (usage) {
       this.usage = usage;

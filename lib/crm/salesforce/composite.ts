@@ -15,6 +15,7 @@ export type SubRequest =
 
 export type SubAnswer =
   | { kind: 'page'; page: QueryPage }
+  /** `lastModified`: the object's Last-Modified if the org sent one, else the org's clock when it answered. */
   | { kind: 'describe'; describe: Describe; lastModified: string | null }
   | { kind: 'not-modified' }
   | { kind: 'refused'; error: ApiError };
@@ -61,6 +62,15 @@ export function compositeBody(data: string, subs: readonly SubRequest[]) {
   };
 }
 
+/**
+ * The org's answer time less a second, as an HTTP date: a describe read then has every change up to
+ * it (HTTP dates count whole seconds, so a change in that same second is asked about again).
+ */
+function secondBefore(date: string | null): string | null {
+  const ms = date ? Date.parse(date) : Number.NaN;
+  return Number.isNaN(ms) ? null : new Date(ms - 1000).toUTCString();
+}
+
 /** What a whole-call refusal means, in Sidecar's words: the limit it names. */
 function limitOf(errorCode: string, message: string): string {
   if (errorCode === 'LIMIT_EXCEEDED' && /query|collection/i.test(message)) return `at most ${COMPOSITE_QUERY_LIMIT} queries in one Composite call`;
@@ -81,7 +91,7 @@ interface Entry { body?: unknown; httpStatusCode: number; referenceId: string | 
  * Read each sub-request's answer, in the order sent. An entry with a null referenceId is a refusal
  * of the whole call (nothing ran); a sub-request with no entry is an incomplete answer.
  */
-export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry[]): SubAnswer[] {
+export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry[], serverDate: string | null = null): SubAnswer[] {
   const whole = entries.find((e) => e.referenceId === null);
   if (whole) throw wholeCallRefusal(whole.httpStatusCode, whole.body);
   const byRef = new Map(entries.map((e) => [e.referenceId, e]));
@@ -103,6 +113,6 @@ export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry
     const describe = Describe.safeParse(entry.body);
     if (!describe.success) throw new IncompleteAnswerError('a describe answered in an unexpected shape');
     const header = Object.entries(entry.httpHeaders ?? {}).find(([k]) => k.toLowerCase() === 'last-modified')?.[1] ?? null;
-    return { kind: 'describe', describe: describe.data, lastModified: header };
+    return { kind: 'describe', describe: describe.data, lastModified: header ?? secondBefore(serverDate) };
   });
 }
