@@ -41,6 +41,8 @@ describe('describes kept per org', () => {
   });
 
   it('once stale, ask with If-Modified-Since: a 304 keeps them, a changed object comes back whole', async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1100)); // HTTP dates count whole seconds
+    await settle(); // the org's schema was not made in the second it is read
     const clock = { now: Date.now() };
     const cache = new DescribeCache(db, client, () => clock.now);
     await cache.load(['Account', 'Contact']);
@@ -52,7 +54,7 @@ describe('describes kept per org', () => {
     expect((await db.describes.toArray()).map((d) => [d.checkedAt === clock.now, d.fetchedAt < clock.now])).toEqual([[true, true], [true, true]]);
 
     // An admin adds a field; a day later the check brings it, and only Contact is fetched whole.
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // HTTP dates count whole seconds
+    await settle();
     sf.addField('Contact', { name: 'LinkedIn_Profile__c', type: 'url' });
     expect(await fieldNames(cache, 'Contact')).not.toContain('LinkedIn_Profile__c');
     clock.now += DESCRIBE_FRESH_MS + 1;
