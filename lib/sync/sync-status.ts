@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, ApiVersionError, AuthError, DailyLimitError, RetryableError, WholeCallRefusedError } from '../crm/salesforce/errors';
+import { ApiError, ApiVersionError, AuthError, DailyLimitError, IncompleteAnswerError, RetryableError, WholeCallRefusedError } from '../crm/salesforce/errors';
 import type { SidecarDb } from '../db/database';
 import { Timestamp } from '../model';
 import { DAILY_LIMIT_PAUSE_MS, REFUSED_PAUSE_MS, retryDelay } from './backoff';
@@ -91,6 +91,9 @@ export function describeFailure(error: unknown, failures: number, now: number, r
     };
   }
   const backoff = (retryAfterMs: number | null) => now + retryDelay(failures, retryAfterMs, random);
+  if (error instanceof IncompleteAnswerError) {
+    return { error: { kind: 'server', code: null, message: 'Salesforce’s answer left part of Sidecar’s request out: nothing was assumed, sync tries again', at }, retryAt: backoff(null), reason: 'retry' };
+  }
   if (error instanceof RetryableError) {
     const { status } = error;
     const kind: SyncErrorKind = status === null ? 'offline' : status === 429 ? 'rate-limited' : 'server';
