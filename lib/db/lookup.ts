@@ -27,3 +27,28 @@ function getAll<T>(index: IDBIndex, key: string): Promise<T[]> {
     request.onerror = () => reject(request.error ?? new Error(`look-up in ${index.name} failed`));
   });
 }
+
+/**
+ * For each of `keys`, the primary keys of the records whose `index` holds it, without reading the
+ * records: an outbox entry for a 12,000-record import would otherwise be copied once per key looked
+ * up (seen: a pull into a store with one pending import went from 14 s to over 3 minutes at 12,000).
+ * Pipelined like `findByIndex` inside a transaction.
+ */
+export async function primaryKeysByIndex<T extends { id: string }, TInsert>(
+  table: Table<T, string, TInsert>, index: string, keys: readonly string[],
+): Promise<Map<string, string[]>> {
+  const unique = [...new Set(keys)];
+  const store = Dexie.currentTransaction?.idbtrans?.objectStore(table.name);
+  const found: string[][] = store
+    ? await Dexie.Promise.all(unique.map((key) => getAllKeys(store.index(index), key)))
+    : await Promise.all(unique.map(async (key) => (await table.where(index).equals(key).primaryKeys()) as string[]));
+  return new Map(unique.map((key, i) => [key, found[i]!]));
+}
+
+function getAllKeys(index: IDBIndex, key: string): Promise<string[]> {
+  return new Dexie.Promise<string[]>((resolve, reject) => {
+    const request = index.getAllKeys(key);
+    request.onsuccess = () => resolve(request.result as string[]);
+    request.onerror = () => reject(request.error ?? new Error(`look-up in ${index.name} failed`));
+  });
+}

@@ -112,6 +112,30 @@ export function planAccounts(ctx: SyncContext, accounts: readonly Account[]): Ma
   };
 }
 
+/**
+ * Records with nothing else to match by (activities, to-dos, opportunities): by Sidecar's own
+ * External ID, so a first push whose answer was lost, or a store rebuilt with the same ids, links
+ * what Salesforce already holds and sends only what differs, instead of re-sending every record.
+ */
+export function planByExternalId(ctx: SyncContext, type: SyncedRecordType, records: ReadonlyArray<{ id: string; kind?: string }>): MatchPlan | null {
+  if (records.length === 0) return null;
+  const sobjects = [...new Set(records.map((r) => sobjectFor(type, r)))];
+  const soqls = sobjects.flatMap((sobject) => inList(
+    `SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject} WHERE ${EXTERNAL_ID_FIELD}`,
+    records.filter((r) => sobjectFor(type, r) === sobject).map((r) => r.id),
+  ));
+  return {
+    soqls,
+    decide(rows) {
+      const byId = new Map(rows.map((row) => [row[EXTERNAL_ID_FIELD], row]));
+      return new Map(records.map((r) => {
+        const row = byId.get(r.id);
+        return [r.id, row ? { kind: 'link', sobject: typeOf(row), row } : { kind: 'none' }];
+      }));
+    },
+  };
+}
+
 /** The Salesforce records the rep chose to link records to (error centre), read by Id. */
 export function planChosen(ctx: SyncContext, type: SyncedRecordType, records: ReadonlyArray<{ id: string; remote: { salesforce?: { id: string | null } } }>): MatchPlan | null {
   const bySObject = new Map<SObjectType, Array<{ localId: string; remoteId: string }>>();

@@ -5,7 +5,7 @@ import { deriveAccountFields } from '../db/accounts';
 import { normalizeAccountName, registrableDomain } from '../match/normalize';
 import { RepositoryError } from '../db/errors';
 import { newId } from '../db/ids';
-import { findByIndex } from '../db/lookup';
+import { findByIndex, primaryKeysByIndex } from '../db/lookup';
 import { applyPatch, tableFor, type RecordOf } from '../db/records';
 import { SyncedRecordType, type Conflict, type JsonValue, type RemoteLink, type SyncIssue } from '../model';
 import type { SyncContext } from './context';
@@ -153,13 +153,15 @@ export async function applyPulledRows(
 
   await db.transaction('rw', [...tables, db.conflicts, db.syncIssues, db.outbox], async () => {
     const now = ctx.now();
-    const pending = new Set((await findByIndex(db.outbox, 'recordIds', localIds)).flatMap((e) => e.recordIds));
+    // Keys only: one import's entry names thousands of records, and must not be read once per record.
+    const pending = new Set([...(await primaryKeysByIndex(db.outbox, 'recordIds', localIds))].filter(([, keys]) => keys.length > 0).map(([id]) => id));
     const open = new Map((await findByIndex(db.conflicts, 'recordId', localIds)).map((c) => [`${c.recordId}:${c.field}`, c]));
     const created = new Map<SyncedRecordType, AnyRecord[]>();
     // Deleted here, its delete not yet pushed: a row for it must not bring it back.
     const externalIds = rows.map((r) => r[EXTERNAL_ID_FIELD]).filter(isRecordId);
-    const deletedHere = new Set((await findByIndex(db.outbox, 'recordIds', externalIds))
-      .filter((e) => e.op === 'delete').flatMap((e) => [...e.recordIds, ...(e.remoteIds.salesforce ? [e.remoteIds.salesforce] : [])]));
+    const entryIds = [...new Set([...(await primaryKeysByIndex(db.outbox, 'recordIds', externalIds)).values()].flat())];
+    const deletedHere = new Set((await db.outbox.bulkGet(entryIds)).filter((e) => e?.op === 'delete')
+      .flatMap((e) => [...e!.recordIds, ...(e!.remoteIds.salesforce ? [e!.remoteIds.salesforce] : [])]));
     // Read again inside the transaction: an edit the rep made since the look-ups above is merged, never overwritten.
     const fresh = new Map<string, AnyRecord | undefined>();
     for (const type of new Set([...locals.values()].map((l) => l.type))) {

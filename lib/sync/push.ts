@@ -7,7 +7,7 @@ import { tableFor, type RecordOf } from '../db/records';
 import type { Account, Activity, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
 import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
 import type { SyncContext } from './context';
-import { planAccounts, planChosen, planPeople, runPlans, type RemoteMatch } from './match-remote';
+import { planAccounts, planByExternalId, planChosen, planPeople, runPlans, type RemoteMatch } from './match-remote';
 import { claimDue, issueId, peekDue, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
 import { pushTaskRelations } from './push-relations';
@@ -164,7 +164,9 @@ async function planFirstPush(ctx: SyncContext, type: SyncedRecordType, records: 
   const fresh = records.filter(needsMatch);
   return [
     planChosen(ctx, type, records.filter(needsChosen)),
-    type === 'account' ? planAccounts(ctx, fresh as Account[]) : type === 'contact' ? await planPeople(ctx, fresh as Contact[]) : null,
+    type === 'account' ? planAccounts(ctx, fresh as Account[])
+      : type === 'contact' ? await planPeople(ctx, fresh as Contact[])
+        : type === 'note' ? null : planByExternalId(ctx, type, fresh as Array<{ id: string; kind?: string }>),
   ];
 }
 
