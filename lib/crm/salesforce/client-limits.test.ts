@@ -105,3 +105,22 @@ describe('an upsert that several records match', () => {
     expect(sf.records('Account').map((r) => r.Name).sort()).toEqual(['One', 'Two']);
   });
 });
+
+describe('a kept-alive connection the org closed', () => {
+  it('is tried once more for a read or an upsert, never for a create', async () => {
+    sf = await startSalesforceEmulator();
+    let failures = 1;
+    const closing = (_url: string, init: RequestInit) => {
+      if (failures-- > 0) throw new TypeError('fetch failed: other side closed');
+      return init;
+    };
+    const { client, sent } = clientFor(sf, closing);
+    const [answer] = await client.composite([query('SELECT Id FROM Account')]);
+    expect(answer).toMatchObject({ kind: 'page' });
+    expect(sent).toEqual(['POST /services/data/v62.0/composite', 'POST /services/data/v62.0/composite']);
+
+    failures = 1;
+    await expect(client.create('Account', { Name: 'Once only' })).rejects.toThrow('could not be reached');
+    expect(sf.records('Account')).toHaveLength(0);
+  });
+});

@@ -191,23 +191,33 @@ export class SalesforceClient {
     }
   }
 
+  /**
+   * One request. A connection that failed before any answer (a kept-alive socket the server closed
+   * while Sidecar worked between calls) is tried once more at once, for requests that are safe to
+   * repeat: reads, upserts and updates by id, and Sidecar's Composite calls (reads only). A create
+   * (POST) is not: the next run's look-ups find what it may have made.
+   */
   private async send(method: string, path: string, pattern: string, token: string, body: unknown, headers?: Record<string, string>): Promise<Response> {
     const doFetch = this.options.fetch ?? fetch;
-    let response: Response;
-    try {
-      response = await doFetch(`${this.instanceUrl}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`, Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-      });
-    } catch (error) {
-      this.options.onRequest?.(`${method} ${pattern}`, null);
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      throw new RetryableError(timedOut ? 'Salesforce did not answer in time' : 'Salesforce could not be reached');
+    const repeatable = method !== 'POST' || path.endsWith('/composite');
+    let response: Response | undefined;
+    for (let attempt = 0; !response; attempt += 1) {
+      try {
+        response = await doFetch(`${this.instanceUrl}${path}`, {
+          method,
+          headers: {
+            Authorization: `Bearer ${token}`, Accept: 'application/json',
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers,
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        });
+      } catch (error) {
+        this.options.onRequest?.(`${method} ${pattern}`, null);
+        const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+        if (!timedOut && repeatable && attempt === 0) continue;
+        throw new RetryableError(timedOut ? 'Salesforce did not answer in time' : 'Salesforce could not be reached');
+      }
     }
     this.options.onRequest?.(`${method} ${pattern}`, response.status);
     this.serverDate = response.headers.get('Date');
