@@ -76,7 +76,7 @@ export function registerComposite(app: Hono, state: EmulatorState, secret: strin
     if (requests.filter((r) => isQueryOrCollection(r.url)).length > LIMITS.compositeQueryOps) {
       return json(c, 200, { compositeResponse: [refused(MESSAGES.compositeTooManyQueries)] });
     }
-    const restore = state.org.snapshot();
+    const restore = allOrNone ? state.org.snapshot() : null;
     const answers = new Map<string, unknown>();
     const failedRefs = new Set<string>();
     const compositeResponse: Entry[] = [];
@@ -104,7 +104,7 @@ export function registerComposite(app: Hono, state: EmulatorState, secret: strin
       const entry = { body, httpHeaders, httpStatusCode: response.status, referenceId: sub.referenceId };
       if (response.status >= 400 && allOrNone) {
         // The whole call rolls back; every other subrequest answers 400 (LIMITS.compositeAllOrNoneRollsBack).
-        restore();
+        restore?.();
         return json(c, 200, { compositeResponse: requests.map((r) => (r === sub ? entry : halted(r.referenceId))) });
       }
       if (response.status >= 400) failedRefs.add(sub.referenceId);

@@ -8,6 +8,7 @@ import type { SyncContext } from './context';
 import { sobjectOfId } from './remote-refs';
 import { runShared } from './run-shared';
 import { packQueries, soqlString } from './soql';
+import { appendTo } from './append-to';
 
 /** What the org already holds for a record Sidecar is about to push for the first time. */
 export type RemoteMatch =
@@ -44,7 +45,7 @@ function indexBy(rows: readonly SObjectRecord[], key: (row: SObjectRecord) => st
   const index = new Map<string, SObjectRecord[]>();
   for (const row of rows) {
     const k = key(row);
-    if (k !== null) index.set(k, [...(index.get(k) ?? []), row]);
+    if (k !== null) appendTo(index, k, row);
   }
   return index;
 }
@@ -142,7 +143,7 @@ export function planChosen(ctx: SyncContext, type: SyncedRecordType, records: Re
   for (const record of records) {
     const remoteId = record.remote.salesforce?.id;
     const sobject = remoteId ? (sobjectOfId(remoteId) as SObjectType | null) ?? sobjectFor(type, {}) : null;
-    if (remoteId && sobject) bySObject.set(sobject, [...(bySObject.get(sobject) ?? []), { localId: record.id, remoteId }]);
+    if (remoteId && sobject) appendTo(bySObject, sobject, { localId: record.id, remoteId });
   }
   if (bySObject.size === 0) return null;
   const soqls = [...bySObject].flatMap(([sobject, list]) => inList(`SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject} WHERE Id`, list.map((l) => l.remoteId)));

@@ -15,6 +15,7 @@ import { PullMemory } from './pull-memory';
 import { localTypeOf, recordFromRemote, remoteValues } from './pull-records';
 import { isRecordId, linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlList } from './soql';
+import { appendTo } from './append-to';
 
 export interface PullSummary {
   /** Rows read from Salesforce, per sObject. */
@@ -185,7 +186,7 @@ export async function applyPulledRows(
         const type = localTypeOf(sobject, row);
         const record = recordFromRemote(type, sobject, row, refs, localIdOf, settings, () => newId(now), now, !clashing.has(String(row[EXTERNAL_ID_FIELD])));
         if (record) {
-          created.set(type, [...(created.get(type) ?? []), record]);
+          appendTo(created, type, record);
           memory.remember(row.Id, record.id);
           summary.created += 1;
         } else summary.skipped += 1;

@@ -14,6 +14,7 @@ import { pushTaskRelations } from './push-relations';
 import { linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
 import { chunk, soqlString } from './soql';
 import { checkAgainstDescribe } from './validate';
+import { appendTo } from './append-to';
 
 /** Parents before children: a contact needs its account's Salesforce Id, a Task its people's. */
 export const PUSH_ORDER: readonly SyncedRecordType[] = ['account', 'contact', 'opportunity', 'activity', 'task', 'note'];
@@ -293,7 +294,7 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   const groups = new Map<string, Outgoing[]>();
   for (const item of outgoing) {
     const key = `${item.sobject}:${item.mode}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    appendTo(groups, key, item);
   }
   for (const group of groups.values()) {
     for (const batch of chunk(group, COLLECTION_LIMIT)) {
