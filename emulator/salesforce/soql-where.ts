@@ -77,6 +77,14 @@ export function compare(field: FieldDef, a: unknown, b: unknown): number {
   return String(a) === String(b) ? 0 : String(a) < String(b) ? -1 : 1;
 }
 
+/** Two comparables are equal by `compare` exactly when their keys are equal (null: equal to nothing). */
+function equalityKey(field: FieldDef, value: unknown): string | null {
+  if ((field.type === 'id' || field.type === 'reference') && typeof value === 'string') return isIdFormat(value) ? `id:${value.slice(0, 15)}` : null;
+  if (typeof value === 'string') return `s:${value.toLowerCase()}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}:${String(value)}`;
+  return `s:${String(value)}`;
+}
+
 function likeRegex(pattern: string): RegExp {
   const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
   return new RegExp(`^${body}$`, 'is');
@@ -92,9 +100,12 @@ function conditionPredicate(cond: Condition, lookup: FieldLookup): Predicate {
   const op = cond.operator;
   if (op === 'IN' || op === 'NOT IN') {
     const list = (Array.isArray(raw) ? raw : [raw]).map((v, i) => literal(field, String(types[i] ?? types[0]), String(v)));
+    // A set of the values as `compare` equates them: a list of thousands is one look-up per row.
+    const keys = new Set(list.filter((item) => item !== null).map((item) => equalityKey(field, item)).filter((k) => k !== null));
     return (row) => {
       const value = comparable(field, row(field.name));
-      const hit = value !== null && list.some((item) => item !== null && compare(field, value, item) === 0);
+      const key = value === null ? null : equalityKey(field, value);
+      const hit = key !== null && keys.has(key);
       return op === 'IN' ? hit : !hit;
     };
   }
