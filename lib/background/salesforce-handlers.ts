@@ -7,7 +7,7 @@ import { mappableFields } from '../crm/salesforce/auth/mappable-fields';
 import { GrantRefusedError } from '../crm/salesforce/auth/oauth';
 import type { SalesforceConnection } from '../crm/salesforce/auth/connection';
 import { readConnection } from '../crm/salesforce/auth/token-store';
-import { AuthError, RetryableError } from '../crm/salesforce/errors';
+import { ApiVersionError, AuthError, RetryableError } from '../crm/salesforce/errors';
 import type { Handlers } from '../messaging/router';
 import type { SALESFORCE_MESSAGES, SalesforceStatus } from '../messaging/protocol-salesforce';
 import { browser } from '../platform/browser';
@@ -34,6 +34,9 @@ function explain(error: unknown): unknown {
       ? ' Check that the app’s callback URL is the one shown on this page.'
       : error.error === 'invalid_client_id' || error.error === 'invalid_client' ? ' Check the consumer key.' : '';
     return new RepositoryError('invalid', `Salesforce refused the connection (${error.message}).${hint}`);
+  }
+  if (error instanceof ApiVersionError) {
+    return new RepositoryError('invalid', `${error.served ? `This Salesforce org serves API versions up to ${error.served}` : 'This Salesforce org does not serve the API version Sidecar uses'}; Sidecar needs ${error.wanted} (Winter ’25) or newer. Nothing was changed here.`);
   }
   if (error instanceof AuthError || error instanceof RetryableError) return new RepositoryError('invalid', error.message);
   // identity.launchWebAuthFlow rejects with the browser's sentence ("The user did not approve access.").

@@ -69,10 +69,10 @@ test('connect Salesforce through the real web-auth flow, keep the token out of c
   await expect(salesforce.user).toHaveText('Demo Rep', { timeout: 15_000 });
   await expect(salesforce.org).toHaveText(/^00D\w{15}$/);
   await expect(options.section('CRM')).toContainText('Salesforce.');
-  // The sign-in really went through Salesforce's endpoints: authorize (PKCE), token, userinfo; then
-  // the field mapping describes Contact and Lead.
-  expect(sf.requests.slice(0, 3).map((r) => `${r.pattern} ${r.status}`)).toEqual([
-    'GET /services/oauth2/authorize 302', 'POST /services/oauth2/token 200', 'GET /services/oauth2/userinfo 200',
+  // The sign-in really went through Salesforce's endpoints: authorize (PKCE), token, the versions the
+  // org serves (no API call), userinfo; then the field mapping describes Contact and Lead.
+  expect(sf.requests.slice(0, 4).map((r) => `${r.pattern} ${r.status}`)).toEqual([
+    'GET /services/oauth2/authorize 302', 'POST /services/oauth2/token 200', 'GET /services/data 200', 'GET /services/oauth2/userinfo 200',
   ]);
 
   // Where the tokens are: the access token in storage.session, never in storage.local.

@@ -3,7 +3,7 @@ import { startSalesforceEmulator, type SalesforceEmulator } from '../../../../em
 import type { SidecarDb } from '../../../db/database';
 import { createContact } from '../../../db/contacts';
 import { freshDb } from '../../../db/test-db';
-import { AuthError } from '../errors';
+import { ApiVersionError, AuthError } from '../errors';
 import { connectSalesforce, InstanceNotAllowedError } from './connect';
 import { LoginHostError } from './login-host';
 import { GrantRefusedError } from './oauth';
@@ -50,8 +50,19 @@ describe('connectSalesforce: web-server flow with PKCE', () => {
     expect(await readRefreshToken(db)).toMatch(/^5Aep861/);
     expect(await readAccessToken()).toMatch(/^00D/);
     expect(sf.requests.map((r) => `${r.pattern} ${r.status}`)).toEqual([
-      'GET /services/oauth2/authorize 302', 'POST /services/oauth2/token 200', 'GET /services/oauth2/userinfo 200',
+      'GET /services/oauth2/authorize 302', 'POST /services/oauth2/token 200', 'GET /services/data 200', 'GET /services/oauth2/userinfo 200',
     ]);
+  });
+
+  it('refuses an org on an older release at once, revokes the grant and stores nothing', async () => {
+    await sf.close();
+    sf = await startSalesforceEmulator({ clientId: CLIENT_ID, newestApiVersion: '61.0' });
+    const refused = connectToEmulator(db, sf.url, { launchWebAuthFlow: followAuthorize });
+    await expect(refused).rejects.toBeInstanceOf(ApiVersionError);
+    await expect(refused).rejects.toMatchObject({ served: 'v61.0', wanted: 'v62.0' });
+    expect(await readConnection(db)).toBeNull();
+    expect(await readRefreshToken(db)).toBeNull();
+    expect(sf.requests.map((r) => r.pattern)).toContain('POST /services/oauth2/revoke');
   });
 
   it('refuses a redirect whose state is not the one it sent', async () => {

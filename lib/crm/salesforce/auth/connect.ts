@@ -1,6 +1,7 @@
 import type { SidecarDb } from '../../../db/database';
 import { SalesforceClient } from '../client';
-import { AuthError } from '../errors';
+import { SALESFORCE_API_VERSION } from '../config';
+import { ApiVersionError, AuthError } from '../errors';
 import { authorizationRequest, exchangeCode, idsFromIdentityUrl, revokeToken, type OAuthDeps } from './oauth';
 import { originPattern, parseLoginHost } from './login-host';
 import { platformLocks, withRefreshLock, type Locks } from './refresh-lock';
@@ -54,6 +55,13 @@ export async function connectSalesforce(db: SidecarDb, input: ConnectInput, deps
     instanceUrl, fetch: deps.fetch,
     tokens: { accessToken: async () => tokens.access_token, refresh: () => Promise.reject(new AuthError('no refresh while connecting')) },
   });
+  // An org on an older release cannot sync: say so now, not at the first sync. (The versions list
+  // costs no API call; when it cannot be read, the first sync tells.)
+  const served = await once.servedVersion().catch(() => SALESFORCE_API_VERSION);
+  if (served !== SALESFORCE_API_VERSION) {
+    await revokeToken(loginUrl, clientId, tokens.refresh_token, deps).catch(() => {});
+    throw new ApiVersionError(SALESFORCE_API_VERSION, served);
+  }
   const user = await once.userInfo().catch(() => null);
   const connection: SalesforceConnection = {
     loginUrl, clientId, instanceUrl, orgId, userId,
