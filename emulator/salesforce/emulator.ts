@@ -63,6 +63,8 @@ export interface SalesforceEmulator {
   apiVersions(): VersionEntry[];
   /** Adds a custom field (name ending `__c`), as an admin would in Setup; the object's describe changes. */
   addField(sobject: string, field: NewField): Record<string, unknown>;
+  /** Every open query cursor outlives its 2 days (LIMITS.queryCursorLifetimeMs): its next page answers INVALID_QUERY_LOCATOR. */
+  expireQueryCursors(): void;
   /** Marks an object's metadata as changed now, so a describe cached before it is stale. */
   touchSchema(sobject: string): void;
   /** When the object's metadata last changed, as an HTTP date (what describe sends as Last-Modified). */
@@ -156,6 +158,9 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     apiVersions: () => servedVersions(newestVersion),
     addField: (sobject, field) => ({ ...org.schema.addField(org.objectOrThrow(sobject).name, newField(field)) }),
     touchSchema: (sobject) => org.schema.touch(org.objectOrThrow(sobject).name),
+    expireQueryCursors: () => {
+      for (const cursor of state.cursors.values()) cursor.openedAt = Number.NEGATIVE_INFINITY;
+    },
     schemaChangedAt: (sobject) => new Date(org.schema.metadataChangedAt(org.objectOrThrow(sobject).name)).toUTCString(),
   };
   const secret = randomBytes(16).toString('hex');

@@ -56,6 +56,11 @@ export const LIMITS = {
   queryBatchDefault: 2000,
   queryBatchMin: 200,
   queryBatchMax: 2000,
+  /** "API Query Cursor Limits", Developer Limits Quick Reference: "Cursors and their related query
+   *  results are available for 2 days" and, since API v56.0, "There isn't a limit on the number of
+   *  open cursors" (the older 10 per user and 15 minutes of inactivity are gone). A locator used
+   *  after that answers INVALID_QUERY_LOCATOR (help article 000384958). */
+  queryCursorLifetimeMs: 2 * 24 * 60 * 60_000,
   /** "SOQL and SOSL Limits for Search Queries", Salesforce Developer Limits and Allocations Quick
    *  Reference: "Maximum length of SOQL statements: By default, 100,000 characters." The error code
    *  is not documented (QUERY_TOO_COMPLICATED is documented for statements under the limit that

@@ -12,8 +12,9 @@ import type { Cursor, EmulatorState } from './state';
  * `query` and `queryAll`: the first page of up to LIMITS.queryBatchDefault rows (or
  * `Sforce-Query-Options: batchSize=N`, clamped into LIMITS.queryBatchMin–queryBatchMax: the docs
  * promise no error, only that the batch size asked for may not be the one used), then
- * `nextRecordsUrl` pages (queryMore) from a cursor over the rows as they were. Cursors are kept for
- * the emulator's life, so a page can be fetched again after a dropped connection.
+ * `nextRecordsUrl` pages (queryMore) from a cursor over the rows as they were. A cursor answers for
+ * LIMITS.queryCursorLifetimeMs (2 days), so a page can be fetched again after a dropped connection;
+ * `expireQueryCursors()` plays those days passing.
  */
 
 function batchSize(c: Context): number {
@@ -42,7 +43,7 @@ export function registerQuery(app: Hono, state: EmulatorState): void {
       if (result.records.length === 0) return json(c, 200, { totalSize: result.totalSize, done: true, records: [] });
       // Locators look like Salesforce's: 01g + 15 characters (+ checksum), unique per query.
       const locator = makeId('01g', randomBytes(4).readUInt32BE(), 'D0');
-      const cursor: Cursor = { resource, records: result.records, batchSize: batchSize(c) };
+      const cursor: Cursor = { resource, records: result.records, batchSize: batchSize(c), openedAt: Date.now() };
       if (cursor.records.length > cursor.batchSize) state.cursors.set(locator, cursor);
       return json(c, 200, page(state, locator, cursor, 0));
     });
@@ -51,7 +52,9 @@ export function registerQuery(app: Hono, state: EmulatorState): void {
     app.get(`${DATA_ROUTE}/${resource}/:cursor`, guard((c) => {
       const match = /^(.+)-(\d+)$/.exec(c.req.param('cursor') ?? '');
       const cursor = match ? state.cursors.get(match[1] ?? '') : undefined;
-      if (!match || !cursor || cursor.resource !== resource) throw new RequestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+      if (!match || !cursor || cursor.resource !== resource || Date.now() - cursor.openedAt > LIMITS.queryCursorLifetimeMs) {
+        throw new RequestError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+      }
       return json(c, 200, page(state, match[1] ?? '', cursor, Number(match[2])));
     }));
   }

@@ -122,3 +122,21 @@ describe('deleted records', () => {
     expect(first(tooOld.body).errorCode).toBe('INVALID_REPLICATION_DATE');
   });
 });
+
+describe('query cursors', () => {
+  it('answer for two days, then INVALID_QUERY_LOCATOR', async () => {
+    const h2 = await start();
+    try {
+      for (let i = 0; i < 250; i += 1) h2.emulator.insert('Account', { Name: `Cursor ${i}` });
+      const first = await h2.api('GET', `${DATA}/query?q=${encodeURIComponent('SELECT Id FROM Account')}`, undefined, { 'Sforce-Query-Options': 'batchSize=200' });
+      const next = (first.body as { nextRecordsUrl: string }).nextRecordsUrl;
+      expect((await h2.api('GET', next)).status).toBe(200);
+      h2.emulator.expireQueryCursors();
+      const gone = await h2.api('GET', next);
+      expect(gone.status).toBe(400);
+      expect(gone.body).toEqual([{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]);
+    } finally {
+      await h2.emulator.close();
+    }
+  });
+});

@@ -16,6 +16,8 @@ export interface Cursor {
   resource: 'query' | 'queryAll';
   records: Array<Record<string, unknown>>;
   batchSize: number;
+  /** When the query ran, epoch ms: the cursor lives LIMITS.queryCursorLifetimeMs from then. */
+  openedAt: number;
 }
 
 export interface EmulatorState {

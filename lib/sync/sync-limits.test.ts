@@ -130,3 +130,27 @@ describe('when the org refuses', () => {
     expect(await db.accounts.count()).toBe(1);
   });
 });
+
+describe('a long pull', () => {
+  it('asks again from its checkpoint when Salesforce let a cursor expire, and stores each record once', async () => {
+    for (let i = 0; i < 2_500; i += 1) sf.insert('Account', { Name: `Territory account ${i}`, Website: `https://t${i}.example` });
+    const clock = { now: Date.now() };
+    let expired = false;
+    // Two days pass between the first page and the second: the cursor is gone.
+    const ctx = { ...context(clock, async (url) => {
+      if (!expired && url.includes('/queryAll/')) {
+        expired = true;
+        sf.expireQueryCursors();
+      }
+      return null;
+    }), settings: { ...DEFAULT_SYNC_SETTINGS, scope: 'all' as const } };
+    const before = sf.requests.length;
+    const run = await syncOnce(ctx);
+    expect(expired).toBe(true);
+    const calls = sf.requests.slice(before).map((r) => `${r.pattern} ${r.status}`);
+    expect(calls).toContain('GET /services/data/v62.0/queryAll/{locator} 400');
+    expect(calls).toContain('GET /services/data/v62.0/queryAll 200');
+    expect(await db.accounts.count()).toBe(2_500);
+    expect(run.pull.created).toBe(2_500);
+  });
+});
