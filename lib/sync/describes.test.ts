@@ -41,7 +41,8 @@ describe('describes kept per org', () => {
   });
 
   it('once stale, ask with If-Modified-Since: a 304 keeps them, a changed object comes back whole', async () => {
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1100)); // HTTP dates count whole seconds
+    // HTTP dates count whole seconds, and the date a check sends is a second or two before the answer.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
     await settle(); // the org's schema was not made in the second it is read
     const clock = { now: Date.now() };
     const cache = new DescribeCache(db, client, () => clock.now);

@@ -12,8 +12,9 @@ import type { CachedDescribe } from '../model';
  *   where it can: a 304 keeps it and costs no call of its own. The date sent is by the org's clock
  *   (its Last-Modified, else the answer's Date), so a browser clock ahead of Salesforce's cannot
  *   hide a change; only with neither is it the fetch time less 10 minutes.
- * - It is checked at once, whatever its age, when Salesforce refused a field or value it vouched for
- *   (`stale`), or when the rep changes the field mapping (the connection's settings are saved).
+ * - It is fetched whole at once, whatever its age, when Salesforce refused a field or value it
+ *   vouched for (`stale`: a push's refusal, a pull or look-up refused with INVALID_FIELD), and when
+ *   the rep opens the field mapping.
  */
 export const DESCRIBE_FRESH_MS = 12 * 60 * 60_000;
 const CLOCK_SKEW_MS = 10 * 60_000;
@@ -98,12 +99,13 @@ export class DescribeCache {
     return (await this.load([sobject]))[0]!;
   }
 
-  /** Salesforce refused something this describe vouched for: check it on the next look. */
+  /**
+   * Salesforce refused something this describe vouched for: fetch it whole on the next look (not a
+   * conditional check: a field hidden from the user may not move the object's Last-Modified).
+   */
   async stale(sobject: string): Promise<void> {
-    const found = await this.cached(sobject);
-    if (!found) return;
-    const entry = { ...found, checkedAt: 0 };
-    this.memory.set(entry.id, entry);
-    await this.db.describes.put(entry);
+    const id = this.id(sobject);
+    this.memory.delete(id);
+    await this.db.describes.delete(id);
   }
 }

@@ -24,6 +24,8 @@ export type RemoteMatch =
  * a handful of requests, not one per type and batch.
  */
 export interface MatchPlan {
+  /** The records it looks up: each gets a decision, or the refusal that stopped the look-up. */
+  ids: string[];
   soqls: string[];
   decide(rows: SObjectRecord[]): Map<string, RemoteMatch>;
 }
@@ -36,6 +38,13 @@ function decide(sobjectOf: (row: SObjectRecord) => SObjectType, localId: string,
   if (unique.length > 1) return { kind: 'ambiguous', sobject: sobjectOf(unique[0]!), rows: unique };
   return { kind: 'none' };
 }
+
+/**
+ * A `Website LIKE '%domain%'` term cannot use an index, so each costs the org a pass over the
+ * accounts' websites: 500 to a statement keeps one query well inside Salesforce's query time limit
+ * (a choice: no number is documented; 2,400 domains then take 5 queries, one Composite call).
+ */
+const LIKE_TERMS_PER_QUERY = 500;
 
 const typeOf = (row: SObjectRecord) => (row.attributes?.type ?? 'Contact') as SObjectType;
 const inList = (head: string, values: readonly string[], tail = '') => packQueries(`${head} IN (`, values, soqlString, ', ', `)${tail}`);
@@ -72,6 +81,7 @@ export async function planPeople(ctx: SyncContext, people: readonly Contact[]): 
     ...(linkedinField ? inList(`${select('Lead')} WHERE ${linkedinField}`, variants, ' AND IsConverted = false') : []),
   ];
   return {
+    ids: people.map((p) => p.id),
     soqls,
     decide(rows) {
       const byEmail = indexBy(rows, (r) => (typeof r.Email === 'string' ? r.Email.toLowerCase() : null));
@@ -94,10 +104,11 @@ export function planAccounts(ctx: SyncContext, accounts: readonly Account[]): Ma
   const domains = [...new Set(accounts.flatMap((a) => a.domains))];
   const names = [...new Set(accounts.map((a) => a.name))];
   const soqls = [
-    ...packQueries(`${select} WHERE `, domains, (d) => `Website LIKE ${soqlString(`%${d}%`)}`, ' OR ', ''),
+    ...packQueries(`${select} WHERE `, domains, (d) => `Website LIKE ${soqlString(`%${d}%`)}`, ' OR ', '', { maxValues: LIKE_TERMS_PER_QUERY }),
     ...inList(`${select} WHERE Name`, names),
   ];
   return {
+    ids: accounts.map((a) => a.id),
     soqls,
     decide(rows) {
       const byDomain = indexBy(rows, (r) => (typeof r.Website === 'string' ? registrableDomain(r.Website) : null));
@@ -126,6 +137,7 @@ export function planByExternalId(ctx: SyncContext, type: SyncedRecordType, recor
     records.filter((r) => sobjectFor(type, r) === sobject).map((r) => r.id),
   ));
   return {
+    ids: records.map((r) => r.id),
     soqls,
     decide(rows) {
       const byId = new Map(rows.map((row) => [row[EXTERNAL_ID_FIELD], row]));
@@ -148,6 +160,7 @@ export function planChosen(ctx: SyncContext, type: SyncedRecordType, records: Re
   if (bySObject.size === 0) return null;
   const soqls = [...bySObject].flatMap(([sobject, list]) => inList(`SELECT ${pulledFields(sobject, ctx.settings).join(', ')} FROM ${sobject} WHERE Id`, list.map((l) => l.remoteId)));
   return {
+    ids: [...bySObject.values()].flatMap((list) => list.map((l) => l.localId)),
     soqls,
     decide(rows) {
       const byId = new Map(rows.map((row) => [row.Id, row]));
@@ -175,7 +188,7 @@ export async function runPlans(ctx: SyncContext, plans: ReadonlyArray<MatchPlan 
   live.forEach((plan, i) => {
     const rows = outcome[i]!;
     if (rows instanceof ApiError) {
-      for (const id of plan.decide([]).keys()) result.set(id, { kind: 'refused', error: rows });
+      for (const id of plan.ids) result.set(id, { kind: 'refused', error: rows });
     } else for (const [id, match] of plan.decide(rows)) result.set(id, match);
   });
   return result;

@@ -80,7 +80,11 @@ export async function pullChanges(ctx: SyncContext): Promise<PullSummary> {
   const answers = await ctx.client.composite(plans.map((p) => ({ kind: 'query', soql: p.soql, all: true })));
   for (const [i, plan] of plans.entries()) {
     const answer = answers[i]!;
-    if (answer.kind === 'refused') throw answer.error;
+    if (answer.kind === 'refused') {
+      // A field the describe listed is gone or hidden: the next run reads the describe whole.
+      if (answer.error.errorCode === 'INVALID_FIELD') await ctx.describes.stale(plan.sobject);
+      throw answer.error;
+    }
     if (answer.kind !== 'page') throw new IncompleteAnswerError('a pull query answered in an unexpected shape');
     await pullObject(ctx, plan, answer.page, summary, memory);
   }

@@ -81,16 +81,25 @@ describe('pushOutbox against the Salesforce emulator', () => {
     const t0 = Date.now();
     for (let i = 0; i < 3; i += 1) await createContact(db, { kind: 'lead', lastName: `Lead ${i}`, company: 'Acme', emails: [`l${i}@acme.example`] }, t0);
     const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
-    const ctx = context(clock);
-    await ctx.describes.get('Lead');
-    await ctx.describes.get('Contact'); // cached, so the push's first call is the match and its second the upsert
-    sf.faults.dropNext(2); // the match query and then the upsert
+    const base = context(clock);
+    // The upsert's answer is cut after Salesforce applied it (the look-up before it goes through).
+    let upserts = 0;
+    const { accessToken } = sf.issueToken();
+    const client = new SalesforceClient({
+      instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken },
+      fetch: (input, init) => {
+        if (String(input).includes('/composite/sobjects/Lead/') && upserts++ === 0) sf.faults.dropNext(1);
+        return fetch(input, init);
+      },
+    });
+    const ctx = { ...base, client, describes: new DescribeCache(db, client, () => clock.now) };
     await expect(pushOutbox(ctx)).rejects.toThrow();
-    clock.now += 60 * 60_000;
-    await pushOutbox(ctx).catch(() => pushOutbox(ctx));
+    expect(sf.records('Lead')).toHaveLength(3); // written, though Sidecar never heard so
     clock.now += 60 * 60_000;
     await pushOutbox(ctx);
+    expect(upserts).toBe(1); // the retry linked the three by their External ID: nothing to send again
     expect(sf.records('Lead')).toHaveLength(3);
+    expect(new Set(sf.records('Lead').map((r) => r[EXTERNAL_ID_FIELD])).size).toBe(3);
     expect(await db.outbox.count()).toBe(0);
   });
 

@@ -4,11 +4,12 @@ import { fromRemote, sobjectFor, toRemote, type RemoteFields, type SObjectType }
 import type { SaveResult, SObjectRecord } from '../crm/salesforce/schemas';
 import { enqueueUpserts } from '../db/outbox';
 import { tableFor, type RecordOf } from '../db/records';
-import type { Account, Activity, Contact, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
+import type { Activity, OutboxEntry, RemoteLink, SyncIssue, SyncedRecordType } from '../model';
 import { DAILY_LIMIT_PAUSE_MS, retryDelay } from './backoff';
 import type { SyncContext } from './context';
-import { planAccounts, planByExternalId, planChosen, planPeople, runPlans, type RemoteMatch } from './match-remote';
-import { claimDue, issueId, peekDue, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
+import { matchAllFirstPushes, matchFirstPush, type KnownMatch } from './first-push-matches';
+import { PUSH_ORDER } from './push-order';
+import { claimDue, issueId, reclaimInterrupted, releaseClaims, settleRecords, type RecordOutcome } from './outbox-claims';
 import { pushNotes } from './push-notes';
 import { pushTaskRelations } from './push-relations';
 import { linkOf, loadRemoteRefs, sobjectOfId, TYPE_KEY } from './remote-refs';
@@ -16,8 +17,6 @@ import { chunk, soqlString } from './soql';
 import { checkAgainstDescribe } from './validate';
 import { appendTo } from './append-to';
 
-/** Parents before children: a contact needs its account's Salesforce Id, a Task its people's. */
-export const PUSH_ORDER: readonly SyncedRecordType[] = ['account', 'contact', 'opportunity', 'activity', 'task', 'note'];
 /** How long a record waits for a record it refers to (an account not yet in Salesforce). */
 const WAIT_FOR_PARENT_MS = 60_000;
 
@@ -55,11 +54,6 @@ function issue(type: SyncedRecordType, recordId: string, kind: SyncIssue['kind']
 const candidateLabel = (row: SObjectRecord) =>
   [row.attributes?.type, typeof row.Name === 'string' ? row.Name : [row.FirstName, row.LastName].filter((v) => typeof v === 'string').join(' '), row.Id]
     .filter(Boolean).join(' · ');
-
-/** The objects a record type's push writes, whose describes it checks payloads against. */
-const SOBJECTS_OF: Record<SyncedRecordType, SObjectType[]> = {
-  account: ['Account'], contact: ['Contact', 'Lead'], opportunity: ['Opportunity'], activity: ['Task'], task: ['Task'], note: [],
-};
 
 /** Push every due outbox entry to Salesforce, type by type. Throws the error that stopped it (retry, limit, auth). */
 export async function pushOutbox(ctx: SyncContext): Promise<PushSummary> {
@@ -149,55 +143,6 @@ async function pushDeletes(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   }
 }
 
-const needsMatch = (r: AnyRecord) => linkOf(r) === undefined;
-const needsChosen = (r: AnyRecord) => {
-  const link = linkOf(r);
-  return Boolean(link?.id && link.syncedAt === null && !Object.hasOwn(link.base, EXTERNAL_ID_FIELD));
-};
-
-/**
- * Before a record's first push: find it in the org, so a colleague's record is linked, never
- * duplicated. A record the rep linked to a chosen Salesforce record (error centre) reads that record
- * first, so it is linked the same way (`linkTo`): Sidecar's gaps filled from it, fields Sidecar does
- * not map left alone, and only the fields Sidecar holds differently sent.
- */
-async function planFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[]) {
-  const fresh = records.filter(needsMatch);
-  return [
-    planChosen(ctx, type, records.filter(needsChosen)),
-    type === 'account' ? planAccounts(ctx, fresh as Account[])
-      : type === 'contact' ? await planPeople(ctx, fresh as Contact[])
-        : type === 'note' ? null : planByExternalId(ctx, type, fresh as Array<{ id: string; kind?: string }>),
-  ];
-}
-
-/**
- * Every due record's look-ups, of all types at once, before anything is claimed: they share
- * Composite calls (5 queries each), and the describes the push checks payloads against ride along.
- */
-async function matchAllFirstPushes(ctx: SyncContext): Promise<Map<string, RemoteMatch>> {
-  const due = (await peekDue(ctx.db, ctx.now())).filter((e) => e.op !== 'delete');
-  const plans = [];
-  const types = PUSH_ORDER.filter((type) => due.some((e) => e.recordType === type));
-  for (const type of types) {
-    const ids = [...new Set(due.filter((e) => e.recordType === type).flatMap((e) => e.recordIds))];
-    const records = (await tableFor(ctx.db, type).bulkGet(ids)).filter((r): r is AnyRecord => r !== undefined && !r.sample);
-    plans.push(...(await planFirstPush(ctx, type, records)));
-  }
-  return runPlans(ctx, plans, types.flatMap((t) => SOBJECTS_OF[t]));
-}
-
-/** Look-ups for records the run-wide pass did not cover (due since it ran). */
-async function matchFirstPush(ctx: SyncContext, type: SyncedRecordType, records: AnyRecord[], known: ReadonlyMap<string, RemoteMatch>): Promise<Map<string, RemoteMatch>> {
-  const missing = records.filter((r) => (needsMatch(r) || needsChosen(r)) && !known.has(r.id));
-  const found = missing.length ? await runPlans(ctx, await planFirstPush(ctx, type, missing)) : new Map<string, RemoteMatch>();
-  for (const r of records) {
-    const match = known.get(r.id);
-    if (match && !found.has(r.id)) found.set(r.id, match);
-  }
-  return found;
-}
-
 /** A matched record's link: its Salesforce values become the base; the gaps in ours are filled from it. */
 function linkTo(ctx: SyncContext, type: SyncedRecordType, record: AnyRecord, sobject: SObjectType, row: SObjectRecord, refs: Parameters<typeof toRemote>[2]) {
   const local = toRemote(type, record, refs, ctx.settings);
@@ -208,7 +153,7 @@ function linkTo(ctx: SyncContext, type: SyncedRecordType, record: AnyRecord, sob
   return { link: { id: row.Id, syncedAt: null, base } satisfies Link, patch };
 }
 
-async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], summary: PushSummary, known: ReadonlyMap<string, RemoteMatch>): Promise<void> {
+async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: OutboxEntry[], summary: PushSummary, known: ReadonlyMap<string, KnownMatch>): Promise<void> {
   if (entries.length === 0) return;
   const { db } = ctx;
   const table = tableFor(db, type);
@@ -242,6 +187,7 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
       const { error } = match;
       const said = error instanceof WholeCallRefusedError ? `Salesforce refused Sidecar's look-up for this record as a whole (${error.limit})` : refusalMessage(error.errorCode, '');
       outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'rejected', error instanceof WholeCallRefusedError ? `${said} [${error.errorCode}]` : said, now, { errorCode: error.errorCode }) });
+      summary.parked += 1;
       continue;
     }
     if (match?.kind === 'ambiguous') {

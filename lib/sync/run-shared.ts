@@ -38,7 +38,11 @@ export async function runShared(ctx: SyncContext, describeFor: readonly string[]
       const answer = answers[i]!;
       const rows = results[sub.group]!;
       if (rows instanceof ApiError) continue;
-      if (answer.kind === 'refused') fail(sub.group, answer.error);
+      if (answer.kind === 'refused') {
+        fail(sub.group, answer.error);
+        const sobject = sub.kind === 'query' ? /\bFROM\s+(\w+)/i.exec(sub.soql)?.[1] : undefined;
+        if (answer.error.errorCode === 'INVALID_FIELD' && sobject) await ctx.describes.stale(sobject);
+      }
       else if (answer.kind === 'page') {
         rows.push(...answer.page.records);
         for await (const page of ctx.client.morePages(answer.page)) rows.push(...page);

@@ -24,3 +24,11 @@ describe('packQueries', () => {
     expect(packQueries(head, [], soqlString, ', ', ')')).toEqual([]);
   });
 });
+
+describe('packQueries with a cap on values', () => {
+  it('puts at most that many values in a statement', () => {
+    const domains = Array.from({ length: 1_200 }, (_, i) => `d${i}.example`);
+    const queries = packQueries('SELECT Id FROM Account WHERE ', domains, (d) => `Website LIKE ${soqlString(`%${d}%`)}`, ' OR ', '', { maxValues: 500 });
+    expect(queries.map((q) => q.split(' OR ').length)).toEqual([500, 500, 200]);
+  });
+});

@@ -22,15 +22,17 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  */
 export function packQueries(
   head: string, values: readonly string[], render: (value: string) => string, separator: string, tail: string,
-  maxLength = SOQL_MAX_LENGTH - SOQL_MARGIN,
+  { maxLength = SOQL_MAX_LENGTH - SOQL_MARGIN, maxValues = Number.POSITIVE_INFINITY } = {},
 ): string[] {
   const queries: string[] = [];
   let part: string[] = [];
   let length = 0;
   for (const value of values) {
-    if (value.length > SOQL_MAX_STRING) continue;
+    // Room for the `%…%` a LIKE pattern adds around the value.
+    if (value.length > SOQL_MAX_STRING - 2) continue;
     const fragment = render(value);
-    if (part.length && head.length + tail.length + length + separator.length + fragment.length > maxLength) {
+    if (head.length + tail.length + fragment.length > maxLength) continue;
+    if (part.length && (part.length >= maxValues || head.length + tail.length + length + separator.length + fragment.length > maxLength)) {
       queries.push(head + part.join(separator) + tail);
       part = [];
       length = 0;

@@ -4,6 +4,7 @@ import { SalesforceClient } from '../crm/salesforce/client';
 import { ApiVersionError, IncompleteAnswerError } from '../crm/salesforce/errors';
 import { createAccount } from '../db/accounts';
 import { createContact } from '../db/contacts';
+import { updateRecord } from '../db/records';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
@@ -152,5 +153,30 @@ describe('a long pull', () => {
     expect(calls).toContain('GET /services/data/v62.0/queryAll 200');
     expect(await db.accounts.count()).toBe(2_500);
     expect(run.pull.created).toBe(2_500);
+  });
+});
+
+describe('a record edited while the run looks it up', () => {
+  it('is looked up again as it is now, so its new email links the colleague\'s record instead of adding a second', async () => {
+    const t0 = Date.now();
+    await seed(t0);
+    const colleague = sf.insert('Contact', { LastName: 'Nordmann', Email: 'ola.nordmann@fjord.example' });
+    const ola = (await db.contacts.toArray()).find((c) => c.emails.includes('ola@fjord.example'))!;
+    const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
+    let edited = false;
+    // The rep corrects Ola's email while the run-wide look-up is on its way.
+    const ctx = context(clock, async (_url, init) => {
+      if (!edited && isPeopleLookup(init)) {
+        edited = true;
+        await updateRecord(db, 'contact', ola.id, { emails: ['ola.nordmann@fjord.example'] }, clock.now);
+      }
+      return null;
+    });
+    await syncOnce(ctx);
+    expect(edited).toBe(true);
+    const contacts = sf.records('Contact');
+    expect(contacts.filter((c) => c.Email === 'ola.nordmann@fjord.example').map((c) => c.Id)).toEqual([colleague.Id]);
+    expect(contacts).toHaveLength(2);
+    expect((await db.contacts.get(ola.id))!.remote.salesforce?.id).toBe(colleague.Id);
   });
 });

@@ -120,7 +120,11 @@ describe('a kept-alive connection the org closed', () => {
     expect(sent).toEqual(['POST /services/data/v62.0/composite', 'POST /services/data/v62.0/composite']);
 
     failures = 1;
+    const [upserted] = await client.upsert('Account', 'Sidecar_Id__c', [{ Sidecar_Id__c: '01JAAAAAAAAAAAAAAAAAAAAAAA', Name: 'Upserted' }]);
+    expect(upserted).toMatchObject({ success: true, created: true });
+
+    failures = 1;
     await expect(client.create('Account', { Name: 'Once only' })).rejects.toThrow('could not be reached');
-    expect(sf.records('Account')).toHaveLength(0);
+    expect(sf.records('Account').map((r) => r.Name)).toEqual(['Upserted']);
   });
 });

@@ -113,8 +113,9 @@ export class SalesforceClient {
     assertWithinLimits(subs);
     if (subs.length === 0) return [];
     const path = `${DATA}/composite`;
+    const started = Date.now();
     const { compositeResponse } = await this.call('POST', path, path, CompositeResponse, compositeBody(DATA, subs));
-    return readAnswers(subs, compositeResponse, this.serverDate);
+    return readAnswers(subs, compositeResponse, this.serverDate, Date.now() - started);
   }
 
   /** The pages after a first page (a Composite sub-query's), following `nextRecordsUrl`. */
@@ -180,7 +181,7 @@ export class SalesforceClient {
       response = await this.send(method, path, pattern, fresh, body, headers);
       if (response.status === 401) throw new AuthError('Salesforce refused the refreshed session');
     }
-    return this.read(response, schema);
+    return this.read(response, schema, path);
   }
 
   private checkBudget(): void {
@@ -229,7 +230,7 @@ export class SalesforceClient {
     return response;
   }
 
-  private async read<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+  private async read<S extends z.ZodType>(response: Response, schema: S, path: string): Promise<z.output<S>> {
     let text: string;
     try {
       text = await response.text();
@@ -247,7 +248,7 @@ export class SalesforceClient {
     } catch {
       throw new RetryableError(`Salesforce sent a response that is not JSON (status ${status})`, null, status);
     }
-    if (status >= 400) throw await this.refusal(status, json);
+    if (status >= 400) throw await this.refusal(status, json, path);
     if (status === 300) throw new MultipleMatchesError(multipleIds(json));
     if (status === 204) return undefined as z.output<S>;
     const parsed = schema.safeParse(json);
@@ -255,7 +256,7 @@ export class SalesforceClient {
     return parsed.data;
   }
 
-  private async refusal(status: number, json: unknown): Promise<Error> {
+  private async refusal(status: number, json: unknown, path: string): Promise<Error> {
     const list = ErrorList.safeParse(json);
     const first = list.success ? list.data[0] : undefined;
     // An org that does not serve the version answers every path with NOT_FOUND, like a missing
@@ -267,7 +268,7 @@ export class SalesforceClient {
     if (!first) return new RetryableError(`Salesforce answered ${status} with an unreadable error`, null, status);
     if (first.errorCode === 'REQUEST_LIMIT_EXCEEDED') return new DailyLimitError('The org has used its daily API allowance', this.usage?.used ?? null, this.usage?.max ?? null);
     if (first.errorCode === 'INVALID_SESSION_ID') return new AuthError('Salesforce refused the session');
-    if (first.errorCode === 'LIMIT_EXCEEDED') return wholeCallRefusal(status, json);
+    if (first.errorCode === 'LIMIT_EXCEEDED' && path.endsWith('/composite')) return wholeCallRefusal(status, json);
     return new ApiError(status, first.errorCode, first.message, first.fields ?? []);
   }
 
@@ -280,7 +281,12 @@ export class SalesforceClient {
   servedVersion(): Promise<string | null> {
     this.versionCheck ??= (async () => {
       const doFetch = this.options.fetch ?? fetch;
-      const response = await doFetch(`${this.instanceUrl}/services/data`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      let response: Response;
+      try {
+        response = await doFetch(`${this.instanceUrl}/services/data`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      } catch {
+        throw new RetryableError('Salesforce could not be reached');
+      }
       const list = Versions.safeParse(await response.json().catch(() => null));
       if (!response.ok || !list.success) throw new RetryableError('Salesforce did not say which API versions it serves', null, response.status);
       const versions = list.data.map((v) => `v${v.version.replace(/^v/, '')}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packComposite, readAnswers, type SubRequest } from './composite';
-import { IncompleteAnswerError, WholeCallRefusedError } from './errors';
+import { IncompleteAnswerError, RetryableError, WholeCallRefusedError } from './errors';
 
 const query = (n: number): SubRequest => ({ kind: 'query', soql: `SELECT Id FROM Contact WHERE Email = 'p${n}@x.example'` });
 const describeOf = (sobject: string): SubRequest => ({ kind: 'describe', sobject });
@@ -38,6 +38,16 @@ describe('readAnswers', () => {
 
   it('reads a sub-request with no entry as an incomplete answer (tried again later), never as empty', () => {
     expect(() => readAnswers(subs, [{ referenceId: 'r0', httpStatusCode: 304, body: null }])).toThrow(IncompleteAnswerError);
+  });
+
+  it('reads a sub-request the org could not serve now (503, 429, a query timeout) as worth a retry, not a refusal', () => {
+    for (const entry of [
+      { referenceId: 'r1', httpStatusCode: 503, body: [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down' }] },
+      { referenceId: 'r1', httpStatusCode: 429, body: null },
+      { referenceId: 'r1', httpStatusCode: 400, body: [{ errorCode: 'QUERY_TIMEOUT', message: 'Your query request was running for too long.' }] },
+    ]) {
+      expect(() => readAnswers(subs, [{ referenceId: 'r0', httpStatusCode: 304, body: null }, entry])).toThrow(RetryableError);
+    }
   });
 
   it('keeps a cached describe on 304 and gives a refused query its own error', () => {

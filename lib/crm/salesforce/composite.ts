@@ -1,5 +1,5 @@
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from './config';
-import { ApiError, IncompleteAnswerError, WholeCallRefusedError } from './errors';
+import { ApiError, IncompleteAnswerError, RetryableError, WholeCallRefusedError } from './errors';
 import { Describe, ErrorList, QueryPage } from './schemas';
 
 /**
@@ -63,12 +63,13 @@ export function compositeBody(data: string, subs: readonly SubRequest[]) {
 }
 
 /**
- * The org's answer time less a second, as an HTTP date: a describe read then has every change up to
- * it (HTTP dates count whole seconds, so a change in that same second is asked about again).
+ * The org's answer time less the call's length and a second, as an HTTP date: a describe read in
+ * that call has every change up to it (the describe may have been read at the call's start, and HTTP
+ * dates count whole seconds, so a change in that window is asked about again).
  */
-function secondBefore(date: string | null): string | null {
+function secondBefore(date: string | null, elapsedMs: number): string | null {
   const ms = date ? Date.parse(date) : Number.NaN;
-  return Number.isNaN(ms) ? null : new Date(ms - 1000).toUTCString();
+  return Number.isNaN(ms) ? null : new Date(ms - elapsedMs - 1000).toUTCString();
 }
 
 /** What a whole-call refusal means, in Sidecar's words: the limit it names. */
@@ -85,13 +86,16 @@ export function wholeCallRefusal(status: number, body: unknown): WholeCallRefuse
   return new WholeCallRefusedError(status, code, first?.message ?? 'Salesforce refused the whole Composite call', limitOf(code, first?.message ?? ''));
 }
 
+/** Sub-request errors that say nothing about the request itself: the same call may well pass later. */
+const PASSING = new Set(['QUERY_TIMEOUT', 'UNKNOWN_EXCEPTION', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG', 'UNABLE_TO_LOCK_ROW']);
+
 interface Entry { body?: unknown; httpStatusCode: number; referenceId: string | null; httpHeaders?: Record<string, string> }
 
 /**
  * Read each sub-request's answer, in the order sent. An entry with a null referenceId is a refusal
  * of the whole call (nothing ran); a sub-request with no entry is an incomplete answer.
  */
-export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry[], serverDate: string | null = null): SubAnswer[] {
+export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry[], serverDate: string | null = null, elapsedMs = 0): SubAnswer[] {
   const whole = entries.find((e) => e.referenceId === null);
   if (whole) throw wholeCallRefusal(whole.httpStatusCode, whole.body);
   const byRef = new Map(entries.map((e) => [e.referenceId, e]));
@@ -103,6 +107,10 @@ export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry
     if (status >= 300) {
       const list = ErrorList.safeParse(entry.body);
       const first = list.success ? list.data[0] : undefined;
+      // The org's trouble, not the request's: the whole call is tried again later, nothing is parked.
+      if (status === 429 || status >= 500 || (first && PASSING.has(first.errorCode))) {
+        throw new RetryableError(`a sub-request answered ${status}${first ? ` (${first.errorCode})` : ''}`, null, status);
+      }
       return { kind: 'refused', error: new ApiError(status, first?.errorCode ?? 'UNKNOWN', first?.message ?? `a sub-request answered ${status}`, first?.fields ?? []) };
     }
     if (sub.kind === 'query') {
@@ -113,6 +121,6 @@ export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry
     const describe = Describe.safeParse(entry.body);
     if (!describe.success) throw new IncompleteAnswerError('a describe answered in an unexpected shape');
     const header = Object.entries(entry.httpHeaders ?? {}).find(([k]) => k.toLowerCase() === 'last-modified')?.[1] ?? null;
-    return { kind: 'describe', describe: describe.data, lastModified: header ?? secondBefore(serverDate) };
+    return { kind: 'describe', describe: describe.data, lastModified: header ?? secondBefore(serverDate, elapsedMs) };
   });
 }
