@@ -192,6 +192,7 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     }
     if (match?.kind === 'ambiguous') {
       outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'ambiguous-match', `${match.rows.length} ${match.sobject} records in Salesforce match: choose the one this is, or create a new one`, now, { candidates: match.rows.map((r) => ({ id: r.Id, label: candidateLabel(r) })) }) });
+      summary.parked += 1;
       continue;
     }
     if (match?.kind === 'link') {
@@ -229,6 +230,7 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
     const problems = checkAgainstDescribe(await ctx.describes.get(sobject), payload, !link?.id);
     if (problems.length) {
       outcomes.set(record.id, { kind: 'parked', issue: issue(type, record.id, 'rejected', problems.map((p) => p.message).join('; '), now, { errorCode: problems[0]!.errorCode, fields: problems.map((p) => p.field) }) });
+      summary.parked += 1;
       continue;
     }
     outgoing.push({ record, sobject, mode, payload, link });
