@@ -37,13 +37,13 @@ async function planFirstPush(ctx: SyncContext, type: SyncedRecordType, records: 
   ];
 }
 
+/** A run-wide look-up's decision, and the version of the record it was made for. */
+export interface KnownMatch { match: RemoteMatch; updatedAt: number }
+
 /**
  * Every due record's look-ups, of all types at once, before anything is claimed: they share
  * Composite calls (5 queries each), and the describes the push checks payloads against ride along.
  */
-/** A run-wide look-up's decision, and the version of the record it was made for. */
-export interface KnownMatch { match: RemoteMatch; updatedAt: number }
-
 export async function matchAllFirstPushes(ctx: SyncContext): Promise<Map<string, KnownMatch>> {
   const due = (await peekDue(ctx.db, ctx.now())).filter((e) => e.op !== 'delete');
   const plans = [];
