@@ -27,6 +27,8 @@ describe('parseLoginHost', () => {
     ['ftp://acme.my.salesforce.com'],
     ['http://10.0.0.1:8787'],
     ['not a host'],
+    [`${'a'.repeat(64)}.my.salesforce.com`],
+    [`${'a.'.repeat(130)}my.salesforce.com`],
   ])('refuses %j with a sentence to show', (input) => {
     expect(() => parseLoginHost(input)).toThrow(LoginHostError);
   });

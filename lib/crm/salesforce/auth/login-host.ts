@@ -49,6 +49,10 @@ export function parseLoginHost(input: string): string {
   if (url.protocol !== 'https:') throw new LoginHostError('Salesforce is reached over https only.');
   if (url.port) throw new LoginHostError('A Salesforce login host has no port.');
   const host = url.hostname;
+  // DNS: a name is at most 253 characters, each label at most 63 (RFC 1035); no org has a longer one.
+  if (host.length > 253 || host.split('.').some((label) => label.length > 63)) {
+    throw new LoginHostError('That host name is longer than any host can be: check what was pasted.');
+  }
   if (host !== 'salesforce.com' && host.endsWith('.salesforce.com') && !host.slice(0, -'.salesforce.com'.length).split('.').some((l) => l === '')) {
     return url.origin;
   }
