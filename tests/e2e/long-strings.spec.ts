@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import { FIXTURE_PAGES } from '../harness/routes';
 import { expect, test } from './extension-test';
+import { LinkedInSidebar } from './pages/linkedin';
 import { sendRuntimeMessage } from './pages/extension-page';
 import { OptionsPage } from './pages/options';
 import { SidePanel } from './pages/side-panel';
@@ -32,4 +34,24 @@ test('a 4,000-character login host is refused readably on the options page, whic
   await salesforce.connectButton.click();
   await expect(salesforce.section.getByRole('alert')).toHaveText('That host name is longer than any host can be: check what was pasted.');
   expect(await sideways(page)).toBe(0);
+});
+
+test('a 4,000-character name on a LinkedIn page wraps in the sidebar card, which never scrolls sideways', async ({ page }) => {
+  const sidebar = await LinkedInSidebar.open(page, FIXTURE_PAGES.linkedinMemberProfile.url);
+  await expect(sidebar.captureButton).toBeVisible();
+  const name = `Z${'z'.repeat(3_999)}`;
+  // LinkedIn's router: a new URL, then the new top card (unbroken text, as a hostile page might show).
+  await page.evaluate((longName) => {
+    history.pushState({}, '', '/in/long-name/');
+    const main = document.createElement('main');
+    const h1 = document.createElement('h1');
+    h1.className = 'text-heading-xlarge';
+    h1.textContent = longName;
+    main.append(h1);
+    document.body.replaceChildren(main);
+    document.title = `${longName} | LinkedIn`;
+  }, name);
+  await expect(sidebar.personName(name.slice(0, 50))).toBeVisible();
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
+  expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 });
