@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator/salesforce';
 import { seedStore } from '../../scripts/seed-store';
-import { SalesforceClient } from '../crm/salesforce/client';
 import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
-import { DEFAULT_SYNC_SETTINGS, type SyncContext } from './context';
-import { DescribeCache } from './describes';
+import type { SyncContext } from './context';
 import { syncOnce } from './run-sync';
+import { emulatorContext } from './test-support';
 
 /**
  * A territory's first sync, at the size the issue names: 12,000 people (five per account: 2,400
@@ -25,11 +24,7 @@ afterEach(async () => {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const PEOPLE = 12_000;
 
-function context(): SyncContext {
-  const { accessToken } = sf.issueToken();
-  const client = new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } });
-  return { db, client, settings: DEFAULT_SYNC_SETTINGS, userId: '005000000000REPAAA', now: () => Date.now(), describes: new DescribeCache(db, client, () => Date.now()) };
-}
+const context = (): SyncContext => emulatorContext(sf, db);
 
 const composites = () => sf.requests.filter((r) => r.pattern.endsWith('/composite')).length;
 

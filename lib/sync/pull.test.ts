@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator/salesforce';
-import { SalesforceClient } from '../crm/salesforce/client';
 import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import { createContact, deleteContact, updateContact } from '../db/contacts';
 import { enqueueUpserts } from '../db/outbox';
@@ -8,25 +7,22 @@ import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
 import { DEFAULT_SYNC_SETTINGS, type SyncContext, type SyncSettings } from './context';
-import { DescribeCache } from './describes';
 import { pullChanges, pullQuery, RECONCILE_AFTER_MS, soqlSecond } from './pull';
 import { pushOutbox } from './push';
+import { emulatorContext } from './test-support';
 
 let sf: SalesforceEmulator;
 let db: SidecarDb;
 let userId: string;
 
 function context(clock: { now: number }, settings: Partial<SyncSettings> = {}): SyncContext {
-  const { accessToken } = sf.issueToken();
-  const client = new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } });
-  return { db, client, settings: { ...DEFAULT_SYNC_SETTINGS, ...settings }, userId, now: () => clock.now, describes: new DescribeCache(db, client, () => clock.now) };
+  return emulatorContext(sf, db, { now: () => clock.now, userId, settings });
 }
 
 beforeEach(async () => {
   sf = await startSalesforceEmulator();
   db = freshDb();
-  const { accessToken } = sf.issueToken();
-  userId = (await new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } }).userInfo()).user_id;
+  userId = (await emulatorContext(sf, db).client.userInfo()).user_id;
 });
 afterEach(async () => {
   await sf.close();

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator/salesforce';
-import { SalesforceClient } from '../crm/salesforce/client';
 import { EXTERNAL_ID_FIELD } from '../crm/salesforce/config';
 import { createAccount } from '../db/accounts';
 import { createContact } from '../db/contacts';
@@ -10,16 +9,14 @@ import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
 import { DEFAULT_SYNC_SETTINGS, type SyncContext } from './context';
-import { DescribeCache } from './describes';
 import { pushOutbox } from './push';
+import { emulatorContext } from './test-support';
 
 let sf: SalesforceEmulator;
 let db: SidecarDb;
 
 function context(clock: { now: number }): SyncContext {
-  const { accessToken } = sf.issueToken();
-  const client = new SalesforceClient({ instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken } });
-  return { db, client, settings: DEFAULT_SYNC_SETTINGS, userId: 'me', now: () => clock.now, describes: new DescribeCache(db, client, () => clock.now) };
+  return emulatorContext(sf, db, { now: () => clock.now, userId: 'me' });
 }
 
 beforeEach(async () => {
@@ -81,18 +78,15 @@ describe('pushOutbox against the Salesforce emulator', () => {
     const t0 = Date.now();
     for (let i = 0; i < 3; i += 1) await createContact(db, { kind: 'lead', lastName: `Lead ${i}`, company: 'Acme', emails: [`l${i}@acme.example`] }, t0);
     const clock = { now: t0 + UNDO_WINDOW_MS + 1 };
-    const base = context(clock);
     // The upsert's answer is cut after Salesforce applied it (the look-up before it goes through).
     let upserts = 0;
-    const { accessToken } = sf.issueToken();
-    const client = new SalesforceClient({
-      instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken },
+    const ctx = emulatorContext(sf, db, {
+      now: () => clock.now, userId: 'me',
       fetch: (input, init) => {
         if (String(input).includes('/composite/sobjects/Lead/') && upserts++ === 0) sf.faults.dropNext(1);
         return fetch(input, init);
       },
     });
-    const ctx = { ...base, client, describes: new DescribeCache(db, client, () => clock.now) };
     await expect(pushOutbox(ctx)).rejects.toThrow();
     expect(sf.records('Lead')).toHaveLength(3); // written, though Sidecar never heard so
     clock.now += 60 * 60_000;

@@ -260,6 +260,9 @@ async function pushUpserts(ctx: SyncContext, type: SyncedRecordType, entries: Ou
   }
 }
 
+/** Refusals that say the org's schema is not what its describe said. */
+const SCHEMA_REFUSALS = new Set(['INVALID_FIELD', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', 'REQUIRED_FIELD_MISSING', 'INVALID_FIELD_FOR_INSERT_UPDATE']);
+
 /** Fields Salesforce sets on create only: an upsert that turns out to be an update must leave them out. */
 const CREATE_ONLY_FIELDS = new Set(['TaskSubtype']);
 
@@ -326,8 +329,7 @@ async function sendBatch(ctx: SyncContext, type: SyncedRecordType, entries: Outb
     summary.parked += 1;
   });
   // Salesforce refused a field or value its describe vouched for: the org changed, check it next time.
-  const schemaCodes = new Set(['INVALID_FIELD', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', 'REQUIRED_FIELD_MISSING', 'INVALID_FIELD_FOR_INSERT_UPDATE']);
-  if (results.some((r) => r.errors.some((e) => schemaCodes.has(e.statusCode)))) await ctx.describes.stale(batch[0]!.sobject);
+  if (results.some((r) => r.errors.some((e) => SCHEMA_REFUSALS.has(e.statusCode)))) await ctx.describes.stale(batch[0]!.sobject);
   const table = tableFor(ctx.db, type);
   // The remote Ids are stored in the same transaction that retires the outbox entries.
   await ctx.db.transaction('rw', table, ctx.db.outbox, ctx.db.syncIssues, async () => {

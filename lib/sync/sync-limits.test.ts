@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator/salesforce';
-import { SalesforceClient } from '../crm/salesforce/client';
 import { ApiVersionError, IncompleteAnswerError } from '../crm/salesforce/errors';
 import { createAccount } from '../db/accounts';
 import { createContact } from '../db/contacts';
@@ -9,9 +8,9 @@ import type { SidecarDb } from '../db/database';
 import { freshDb } from '../db/test-db';
 import { UNDO_WINDOW_MS } from '../model';
 import { DEFAULT_SYNC_SETTINGS, type SyncContext } from './context';
-import { DescribeCache } from './describes';
 import { syncOnce } from './run-sync';
 import { describeFailure } from './sync-status';
+import { emulatorContext } from './test-support';
 
 /** Sync runs against the emulator at Salesforce's limits, and what the rep is left with when the org refuses. */
 let sf: SalesforceEmulator;
@@ -20,12 +19,10 @@ let db: SidecarDb;
 type Alter = (url: string, init: RequestInit) => Promise<Response | null>;
 
 function context(clock: { now: number }, alter?: Alter): SyncContext {
-  const { accessToken } = sf.issueToken();
-  const client = new SalesforceClient({
-    instanceUrl: sf.url, tokens: { accessToken: async () => accessToken, refresh: async () => accessToken },
+  return emulatorContext(sf, db, {
+    now: () => clock.now,
     fetch: async (input, init = {}) => (alter ? await alter(String(input), init) : null) ?? fetch(input, init),
   });
-  return { db, client, settings: DEFAULT_SYNC_SETTINGS, userId: '005000000000REPAAA', now: () => clock.now, describes: new DescribeCache(db, client, () => clock.now) };
 }
 
 async function seed(t0: number): Promise<void> {

@@ -3,7 +3,7 @@ import { COLLECTION_LIMIT, SALESFORCE_API_VERSION } from './config';
 import { assertWithinLimits, compositeBody, readAnswers, wholeCallRefusal, type SubAnswer, type SubRequest } from './composite';
 import { ApiError, ApiVersionError, AuthError, DailyLimitError, MultipleMatchesError, RetryableError } from './errors';
 import {
-  CompositeResponse, CreateResult, DeletedResult, Describe, ErrorList, QueryPage, SaveResult, UserInfo, Versions,
+  CompositeResponse, CreateResult, DeletedResult, Describe, firstError, QueryPage, SaveResult, UserInfo, Versions,
   type SObjectRecord,
 } from './schemas';
 
@@ -257,8 +257,7 @@ export class SalesforceClient {
   }
 
   private async refusal(status: number, json: unknown, path: string): Promise<Error> {
-    const list = ErrorList.safeParse(json);
-    const first = list.success ? list.data[0] : undefined;
+    const first = firstError(json);
     // An org that does not serve the version answers every path with NOT_FOUND, like a missing
     // record; a retired version answers 410.
     if (status === 410 || (status === 404 && first?.errorCode === 'NOT_FOUND')) {

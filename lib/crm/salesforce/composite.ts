@@ -1,6 +1,6 @@
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from './config';
 import { ApiError, IncompleteAnswerError, RetryableError, WholeCallRefusedError } from './errors';
-import { Describe, ErrorList, QueryPage } from './schemas';
+import { Describe, firstError, QueryPage } from './schemas';
 
 /**
  * Composite sub-requests Sidecar sends, and how their answers are read. A Composite call counts as
@@ -21,7 +21,7 @@ export type SubAnswer =
   | { kind: 'refused'; error: ApiError };
 
 /** Query, QueryAll and Collections sub-requests are the ones the 5-per-call rule counts. */
-export const countsAsQuery = (sub: SubRequest) => sub.kind === 'query';
+const countsAsQuery = (sub: SubRequest) => sub.kind === 'query';
 
 /** Split sub-requests into calls that keep both Composite limits, in order, each call as full as it may be. */
 export function packComposite<T extends SubRequest>(subs: readonly T[]): T[][] {
@@ -80,8 +80,7 @@ function limitOf(errorCode: string, message: string): string {
 }
 
 export function wholeCallRefusal(status: number, body: unknown): WholeCallRefusedError {
-  const list = ErrorList.safeParse(body);
-  const first = list.success ? list.data[0] : undefined;
+  const first = firstError(body);
   const code = first?.errorCode ?? 'UNKNOWN';
   return new WholeCallRefusedError(status, code, first?.message ?? 'Salesforce refused the whole Composite call', limitOf(code, first?.message ?? ''));
 }
@@ -101,12 +100,11 @@ export function readAnswers(subs: readonly SubRequest[], entries: readonly Entry
   const byRef = new Map(entries.map((e) => [e.referenceId, e]));
   return subs.map((sub, i) => {
     const entry = byRef.get(`r${i}`);
-    if (!entry) throw new IncompleteAnswerError(`Salesforce's Composite answer left out ${subs.length - entries.length > 0 ? subs.length - entries.length : 'a'} of ${subs.length} sub-requests`);
+    if (!entry) throw new IncompleteAnswerError(`Salesforce's Composite answer left out a sub-request (${entries.length} answers to ${subs.length})`);
     const status = entry.httpStatusCode;
     if (status === 304 && sub.kind === 'describe') return { kind: 'not-modified' };
     if (status >= 300) {
-      const list = ErrorList.safeParse(entry.body);
-      const first = list.success ? list.data[0] : undefined;
+      const first = firstError(entry.body);
       // The org's trouble, not the request's: the whole call is tried again later, nothing is parked.
       if (status === 429 || status >= 500 || (first && PASSING.has(first.errorCode))) {
         throw new RetryableError(`a sub-request answered ${status}${first ? ` (${first.errorCode})` : ''}`, null, status);

@@ -8,6 +8,12 @@ import { z } from 'zod';
 /** `[{message, errorCode, fields?}]`: every top-level REST error. */
 export const ErrorList = z.array(z.looseObject({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }));
 
+/** The first error of an answer's error list, or undefined when the body is not one. */
+export function firstError(body: unknown): z.infer<typeof ErrorList>[number] | undefined {
+  const list = ErrorList.safeParse(body);
+  return list.success ? list.data[0] : undefined;
+}
+
 /** OAuth token response. Salesforce sends no `expires_in`: expiry is learned from a 401. */
 export const TokenResponse = z.looseObject({
   access_token: z.string().min(1),
